@@ -1,0 +1,1 @@
+//! The didgah queue server (axum): public comment API, moderator dashboard, storage.
