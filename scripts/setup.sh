@@ -78,25 +78,30 @@ EOF
     done
     echo "$version" | sudo_if_needed tee "$libdir/.didgah-rustc-version" >/dev/null
     # rustc-web ships no rust-lld; LLVM's lld speaks the wasm flavour rustc asks for.
+    sudo_if_needed mkdir -p /usr/lib/rustlib/x86_64-unknown-linux-gnu/bin
     sudo_if_needed ln -sf /usr/lib/llvm-19/bin/lld /usr/lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld
     rm -rf "$work"
 }
 
-# DIDGAH_WASM_STD=debian skips rustup and takes the Debian route (to test it, or on a machine whose
-# rustup cannot download anything).
-if [ "${DIDGAH_WASM_STD:-}" = debian ] || ! has_wasm_std; then
-    say "no usable wasm32 std for $(rustc -V); trying rustup"
-    if [ "${DIDGAH_WASM_STD:-}" != debian ] && command -v rustup >/dev/null \
-        && timeout 150 rustup target add wasm32-unknown-unknown && has_wasm_std; then
+use_debian_route() {
+    build_debian_wasm_std
+    command -v rustup >/dev/null || die "the Debian route needs rustup to select the toolchain"
+    # Only the wasm builds use it (scripts/wasm-env.sh picks it); native builds keep the default
+    # toolchain, which has clippy and rustfmt.
+    rustup toolchain link debian-web /usr >/dev/null
+    (. "$repo/scripts/wasm-env.sh" && has_wasm_std) || die "the wasm32 std is still missing after the Debian route"
+}
+
+# DIDGAH_WASM_STD=debian takes the Debian route even where rustup works (to test it).
+if [ "${DIDGAH_WASM_STD:-}" = debian ] || rustup toolchain list 2>/dev/null | grep -q '^debian-web'; then
+    use_debian_route # quick when done before: it only checks the std matches the compiler
+elif ! has_wasm_std; then
+    say "no wasm32 std for $(rustc -V); trying rustup"
+    if command -v rustup >/dev/null && timeout 150 rustup target add wasm32-unknown-unknown && has_wasm_std; then
         say "wasm32 std installed with rustup"
     else
         say "rustup could not provide it; using Debian's rustc-web instead"
-        build_debian_wasm_std
-        command -v rustup >/dev/null || die "the Debian route needs rustup to select the toolchain"
-        rustup toolchain link debian-web /usr >/dev/null
-        # Machine-local choice for this checkout only (never a committed rust-toolchain.toml).
-        rustup override set debian-web --path "$repo" >/dev/null
-        has_wasm_std || die "the wasm32 std is still missing after the Debian route"
+        use_debian_route
     fi
 fi
 
