@@ -1,1 +1,57 @@
-//! The didgah comment box: a Yew app mounted by `www/loader.js` into the host page.
+//! The didgah comment box: a Yew app mounted by `www/loader.js` into a Shadow DOM root on the
+//! host page. It checks the comment against the site's three rules as the reader types (advice;
+//! the server has the last word), sends it, and lists the approved comments.
+//!
+//! Code map: [`page`] reads the loader's options and the article from the host page; [`api`]
+//! speaks the HTTP contract; [`state`] is the form's reducer; [`components`] draws it;
+//! [`jalali`], [`fa`] and [`draft`] are small helpers. Browser tests (`wasm-bindgen-test`) sit
+//! next to the code they test: the crate is a `cdylib` only, which keeps LTO on.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+
+mod api;
+mod components;
+mod draft;
+mod fa;
+mod jalali;
+mod page;
+mod state;
+
+#[cfg(test)]
+mod browser_tests;
+
+use components::app::{App, AppProps};
+use page::Options;
+
+/// Mounts the widget into `root` (an element inside the loader's shadow root) with the
+/// options `{server, site, article, articleSelector, userToken}`. Never throws: bad options
+/// become a Persian message in `root`.
+#[wasm_bindgen]
+pub fn mount(root: web_sys::Element, options: JsValue) {
+    let Some(document) = root.owner_document() else {
+        return;
+    };
+    match Options::from_js(&options) {
+        Ok(options) => {
+            let article =
+                page::read_article(&document, &options.article, &options.article_selector);
+            yew::Renderer::<App>::with_root_and_props(
+                root,
+                AppProps {
+                    options,
+                    article: Rc::new(article),
+                },
+            )
+            .render();
+        }
+        Err(message) => {
+            if let Ok(p) = document.create_element("p") {
+                p.set_class_name("notice");
+                p.set_text_content(Some(&message));
+                let _ = root.append_child(&p);
+            }
+        }
+    }
+}

@@ -1,0 +1,417 @@
+//! The comment form: the seed page's four fields, checks as the reader types (debounced), the
+//! nudge (warnings → «ارسال با این حال»), blocking findings that stop the send, a honeypot, a
+//! local draft, and sending with Persian errors and retry.
+
+use std::rc::Rc;
+
+use didgah_rules::{Field, Outcome, Report};
+use gloo::timers::callback::Timeout;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use super::CheckFn;
+use super::highlight::{Highlight, Mark, text_dir};
+use super::rules_panel::{RulesPanel, summary};
+use crate::api::{ApiError, Endpoint, Limits, NewComment};
+use crate::state::{Action, FieldError, FieldId, Fields, FormState, Problem, Sending, validate};
+use crate::{draft, fa};
+
+/// Quiet time after the last keystroke before the rules run.
+pub const CHECK_DEBOUNCE_MS: u32 = 250;
+
+#[derive(Properties, PartialEq)]
+pub struct CommentFormProps {
+    pub endpoint: Rc<Endpoint>,
+    /// `None` when the site's policy could not be used: the server still checks.
+    pub checker: Option<CheckFn>,
+    pub limits: Limits,
+    /// A token signed by the site for a logged-in reader: name and email come from it.
+    #[prop_or_default]
+    pub user_token: Option<AttrValue>,
+}
+
+/// The byte spans of every finding in `field` that is not a pass.
+fn marks(report: Option<&Report>, field: Field) -> Vec<Mark> {
+    report
+        .into_iter()
+        .flat_map(|r| r.findings())
+        .filter(|f| f.outcome != Outcome::Pass)
+        .flat_map(|f| {
+            f.spans.iter().filter(|s| s.field == field).map(|s| Mark {
+                start: s.start,
+                end: s.end,
+                outcome: f.outcome,
+            })
+        })
+        .collect()
+}
+
+fn error_for(errors: &[FieldError], field: FieldId) -> Option<String> {
+    errors
+        .iter()
+        .find(|e| e.field == field)
+        .map(|e| e.message.clone())
+}
+
+fn focus(node: &NodeRef) {
+    if let Some(el) = node.cast::<HtmlElement>() {
+        let _ = el.focus();
+    }
+}
+
+/// «۱۲ / ۳۰۰۰», red past the limit.
+fn counter(id: &'static str, value: &str, limit: usize) -> Html {
+    let used = value.chars().count();
+    let over = used > limit;
+    html! {
+        <span id={id} class={classes!("counter", over.then_some("over"))}>
+            <span class="sr-only">{"تعداد نویسه‌ها: "}</span>
+            {format!("{} / {}", fa::num(used), fa::num(limit))}
+        </span>
+    }
+}
+
+#[function_component(CommentForm)]
+pub fn comment_form(props: &CommentFormProps) -> Html {
+    let state = use_reducer(FormState::default);
+    let with_identity = props.user_token.is_none();
+    let draft_key = draft::key(&props.endpoint.site, &props.endpoint.article);
+    let refs = (
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+    );
+    let (name_ref, email_ref, title_ref, text_ref, panel_ref) = refs.clone();
+
+    // Bring back an unsent comment after a reload.
+    {
+        let dispatcher = state.dispatcher();
+        let key = draft_key.clone();
+        use_effect_with((), move |_| {
+            if let Some(fields) = draft::load(&key) {
+                dispatcher.dispatch(Action::Restore(fields));
+            }
+        });
+    }
+    // Keep the draft as the reader types (only once restoring had its chance).
+    {
+        let key = draft_key.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.fields.clone(), move |fields| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                draft::save(&key, fields);
+            }
+        });
+    }
+    // Check the rules once the reader pauses.
+    {
+        let dispatcher = state.dispatcher();
+        let comment = state.fields.comment();
+        use_effect_with(
+            (comment, props.checker.clone()),
+            move |(comment, checker)| {
+                let pending = checker
+                    .clone()
+                    .filter(|_| !comment.text.trim().is_empty() || !comment.title.trim().is_empty())
+                    .map(|checker| {
+                        let comment = comment.clone();
+                        Timeout::new(CHECK_DEBOUNCE_MS, move || {
+                            let report = Rc::new(checker.check(&comment));
+                            dispatcher.dispatch(Action::Checked(comment, report));
+                        })
+                    });
+                move || drop(pending)
+            },
+        );
+    }
+    // Move focus to what the reader must read next.
+    {
+        let panel_ref = panel_ref.clone();
+        let kind = std::mem::discriminant(&state.sending);
+        use_effect_with(kind, move |_| focus(&panel_ref));
+    }
+
+    let errors = validate(&state.fields, &props.limits, with_identity);
+    let shown_errors: Vec<FieldError> = if state.attempted {
+        errors.clone()
+    } else {
+        // Before the first send, only say what is already too long.
+        errors
+            .iter()
+            .filter(|e| e.problem == Problem::TooLong)
+            .cloned()
+            .collect()
+    };
+
+    let send: Rc<dyn Fn(Fields, Option<Rc<Report>>)> = {
+        let dispatcher = state.dispatcher();
+        let endpoint = props.endpoint.clone();
+        let token = props.user_token.clone();
+        let key = draft_key.clone();
+        Rc::new(move |fields: Fields, report: Option<Rc<Report>>| {
+            dispatcher.dispatch(Action::SendStarted);
+            let dispatcher = dispatcher.clone();
+            let endpoint = endpoint.clone();
+            let token = token.clone();
+            let key = key.clone();
+            spawn_local(async move {
+                let body = NewComment {
+                    site_id: &endpoint.site,
+                    article_id: &endpoint.article,
+                    // As typed, so the client report's spans still point at the right words.
+                    name: if token.is_some() { "" } else { &fields.name },
+                    email: if token.is_some() {
+                        ""
+                    } else {
+                        fields.email.trim()
+                    },
+                    title: &fields.title,
+                    text: &fields.text,
+                    client_report: report.as_deref(),
+                    website: &fields.website,
+                    user_token: token.as_deref(),
+                };
+                match endpoint.send(&body).await {
+                    Ok(created) => {
+                        draft::clear(&key);
+                        dispatcher.dispatch(Action::SendSucceeded {
+                            flagged: created.status == "flagged",
+                        });
+                    }
+                    Err(error) => {
+                        if let ApiError::Blocked(report) = &error {
+                            dispatcher.dispatch(Action::Checked(
+                                fields.comment(),
+                                Rc::new(report.clone()),
+                            ));
+                        }
+                        dispatcher.dispatch(Action::SendFailed(error));
+                    }
+                }
+            });
+        })
+    };
+
+    let onsubmit = {
+        let state = state.clone();
+        let checker = props.checker.clone();
+        let send = send.clone();
+        let refs = refs.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if state.sending == Sending::InFlight {
+                return;
+            }
+            state.dispatch(Action::Attempt);
+            if let Some(first) = errors.first() {
+                let (n, m, t, x, _) = &refs;
+                focus(match first.field {
+                    FieldId::Name => n,
+                    FieldId::Email => m,
+                    FieldId::Title => t,
+                    FieldId::Text | FieldId::Website => x,
+                });
+                return;
+            }
+            let comment = state.fields.comment();
+            let report = checker.as_ref().map(|c| Rc::new(c.check(&comment)));
+            if let Some(report) = &report {
+                state.dispatch(Action::Checked(comment, report.clone()));
+            }
+            match report.as_ref().map_or(Outcome::Pass, |r| r.outcome) {
+                Outcome::Block => {
+                    let text_blocked = report.iter().flat_map(|r| r.findings()).any(|f| {
+                        f.outcome == Outcome::Block
+                            && f.spans.iter().any(|s| s.field == Field::Title)
+                    });
+                    focus(if text_blocked { &refs.2 } else { &refs.3 });
+                }
+                Outcome::Flag if state.sending != Sending::Confirming => {
+                    state.dispatch(Action::Confirm)
+                }
+                _ => send(state.fields.clone(), report),
+            }
+        })
+    };
+
+    let edit = |field: FieldId| {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |value: String| dispatcher.dispatch(Action::Edit(field, value)))
+    };
+    let on_plain_input = |field: FieldId| {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            dispatcher.dispatch(Action::Edit(field, input.value()));
+        })
+    };
+
+    let current = state.current_report().cloned().map(Rc::new);
+    let latest = state.checked.as_ref().map(|(_, r)| r.clone());
+    let checked_comment = state
+        .checked
+        .as_ref()
+        .map(|(c, _)| c.clone())
+        .unwrap_or_default();
+    let stale = latest.is_some() && current.is_none();
+    let live = match (&state.sending, current.as_deref()) {
+        (Sending::InFlight, _) => "در حال ارسال دیدگاه…".to_owned(),
+        (_, Some(report)) => summary(report),
+        _ => String::new(),
+    };
+    // Always one node (possibly empty): Yew matches unkeyed children from the end, so a child
+    // that comes and goes would re-create its siblings and lose the reader's focus.
+    let field_error = |field: FieldId, id: &'static str| match error_for(&shown_errors, field) {
+        Some(message) => html! { <p class="field-error" id={id}>{message}</p> },
+        None => html! {},
+    };
+    let describe = |parts: &[Option<&str>]| -> Option<AttrValue> {
+        let ids: Vec<&str> = parts.iter().flatten().copied().collect();
+        (!ids.is_empty()).then(|| AttrValue::from(ids.join(" ")))
+    };
+    let invalid = |field: FieldId| error_for(&shown_errors, field).is_some();
+
+    if let Sending::Sent { flagged } = state.sending {
+        let again = {
+            let dispatcher = state.dispatcher();
+            Callback::from(move |_| dispatcher.dispatch(Action::Reset))
+        };
+        return html! {
+            <div class="sent" role="status" tabindex="-1" ref={panel_ref}>
+                <p class="sent-title">{"دیدگاه شما ثبت شد."}</p>
+                <p>{"دیدگاه‌های ارسال شده توسط شما، پس از تایید توسط تیم مدیریت در پایگاه منتشر خواهد شد."}</p>
+                if flagged {
+                    <p class="sent-note">{"چون بررسی خودکار هشداری داشت، مدیران با دقت بیشتری آن را می‌خوانند."}</p>
+                }
+                <button type="button" class="btn secondary" onclick={again}>{"نوشتن دیدگاه دیگر"}</button>
+            </div>
+        };
+    }
+
+    let status_panel = match &state.sending {
+        Sending::Confirming => {
+            let warnings: Vec<String> = current
+                .iter()
+                .flat_map(|r| r.findings())
+                .filter(|f| f.outcome == Outcome::Flag)
+                .map(|f| f.message.clone())
+                .collect();
+            let send_anyway = {
+                let send = send.clone();
+                let fields = state.fields.clone();
+                let report = current.clone();
+                Callback::from(move |_| send(fields.clone(), report.clone()))
+            };
+            let back = {
+                let dispatcher = state.dispatcher();
+                let text_ref = text_ref.clone();
+                Callback::from(move |_| {
+                    dispatcher.dispatch(Action::Cancel);
+                    focus(&text_ref);
+                })
+            };
+            html! {
+                <div class="confirm" role="group" aria-labelledby="didgah-confirm-title" tabindex="-1" ref={panel_ref.clone()}>
+                    <p id="didgah-confirm-title" class="confirm-title">{"پیش از ارسال، این هشدارها را ببینید:"}</p>
+                    <ul>{for warnings.into_iter().map(|w| html!{ <li>{w}</li> })}</ul>
+                    <p>{"اگر دیدگاه را همین‌طور بفرستید، مدیران پیش از انتشار آن را با این هشدارها بررسی می‌کنند."}</p>
+                    <div class="actions">
+                        <button type="button" class="btn" onclick={send_anyway}>{"ارسال با این حال"}</button>
+                        <button type="button" class="btn secondary" onclick={back}>{"ویرایش دیدگاه"}</button>
+                    </div>
+                </div>
+            }
+        }
+        Sending::Failed(error) => {
+            let retry = error.retryable().then(|| {
+                let send = send.clone();
+                let fields = state.fields.clone();
+                let report = current.clone();
+                Callback::from(move |_| send(fields.clone(), report.clone()))
+            });
+            html! {
+                <div class="send-error" role="alert" tabindex="-1" ref={panel_ref.clone()}>
+                    <p>{error.message()}</p>
+                    if let Some(retry) = retry {
+                        <button type="button" class="btn" onclick={retry}>{"تلاش دوباره"}</button>
+                    }
+                </div>
+            }
+        }
+        _ => html! {},
+    };
+
+    let in_flight = state.sending == Sending::InFlight;
+    let f = &state.fields;
+    html! {
+        <form class="form" novalidate=true {onsubmit} aria-describedby="didgah-publish-note">
+            if with_identity {
+                <div class="row">
+                    <div class="field">
+                        <label for="didgah-name">{"نام شما"}</label>
+                        <input id="didgah-name" name="name" type="text" autocomplete="name" dir={text_dir(&f.name)}
+                            ref={name_ref} value={f.name.clone()} oninput={on_plain_input(FieldId::Name)}
+                            aria-invalid={invalid(FieldId::Name).then_some("true")}
+                            aria-describedby={describe(&[invalid(FieldId::Name).then_some("didgah-name-error")])}
+                            aria-required="true" />
+                        {field_error(FieldId::Name, "didgah-name-error")}
+                    </div>
+                    <div class="field">
+                        <label for="didgah-email">{"ایمیل شما"}</label>
+                        <input id="didgah-email" name="email" type="email" autocomplete="email" dir="ltr"
+                            ref={email_ref} value={f.email.clone()} oninput={on_plain_input(FieldId::Email)}
+                            aria-invalid={invalid(FieldId::Email).then_some("true")}
+                            aria-describedby={describe(&[Some("didgah-email-hint"), invalid(FieldId::Email).then_some("didgah-email-error")])}
+                            aria-required="true" />
+                        <p class="hint" id="didgah-email-hint">{"ایمیل شما نمایش داده نمی‌شود."}</p>
+                        {field_error(FieldId::Email, "didgah-email-error")}
+                    </div>
+                </div>
+            }
+            <div class="field">
+                <div class="label-row">
+                    <label for="didgah-title">{"عنوان"}</label>
+                    {counter("didgah-title-count", &f.title, props.limits.title)}
+                </div>
+                <Highlight id="didgah-title" value={AttrValue::from(f.title.clone())}
+                    marks={marks(current.as_deref(), Field::Title)} oninput={edit(FieldId::Title)}
+                    invalid={invalid(FieldId::Title)} node_ref={title_ref}
+                    describedby={describe(&[Some("didgah-title-count"), invalid(FieldId::Title).then_some("didgah-title-error")])} />
+                {field_error(FieldId::Title, "didgah-title-error")}
+            </div>
+            <div class="field">
+                <div class="label-row">
+                    <label for="didgah-text">{"پیام"}</label>
+                    {counter("didgah-text-count", &f.text, props.limits.text)}
+                </div>
+                <Highlight id="didgah-text" multiline=true value={AttrValue::from(f.text.clone())}
+                    marks={marks(current.as_deref(), Field::Text)} oninput={edit(FieldId::Text)}
+                    invalid={invalid(FieldId::Text)} node_ref={text_ref}
+                    placeholder={AttrValue::from("پیام خود را وارد کنید ...")}
+                    describedby={describe(&[Some("didgah-text-count"), invalid(FieldId::Text).then_some("didgah-text-error"), latest.is_some().then_some("didgah-rules")])} />
+                {field_error(FieldId::Text, "didgah-text-error")}
+            </div>
+            // Honeypot: off-screen and out of the tab order; people never fill it, bots do.
+            <div class="hp" aria-hidden="true">
+                <label for="didgah-website">{"وب‌سایت"}</label>
+                <input id="didgah-website" name="website" type="text" tabindex="-1" autocomplete="off"
+                    value={f.website.clone()} oninput={on_plain_input(FieldId::Website)} />
+            </div>
+            <RulesPanel report={latest} comment={checked_comment} {stale} />
+            <p class="sr-only" aria-live="polite" role="status">{live}</p>
+            {status_panel}
+            // While the nudge is open its own two buttons are the choice.
+            if state.sending != Sending::Confirming {
+                <div class="actions">
+                    <button type="submit" class="btn" disabled={in_flight} aria-busy={in_flight.then_some("true")}>
+                        {if in_flight { "در حال ارسال…" } else { "ارسال دیدگاه" }}
+                    </button>
+                </div>
+            }
+            <p class="note" id="didgah-publish-note">{"دیدگاه‌ها پس از تایید تیم مدیریت منتشر می‌شوند. پیام‌هایی که حاوی تهمت یا افترا باشد، به غیر از زبان فارسی یا غیر مرتبط باشد منتشر نخواهد شد."}</p>
+        </form>
+    }
+}

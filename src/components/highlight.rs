@@ -1,0 +1,191 @@
+//! A text field whose offending words are highlighted *in place*: a mirror of the text sits
+//! behind the transparent field, with the findings' spans wrapped in `<mark>`.
+//!
+//! The mirror is built from text nodes only (never HTML), is `aria-hidden`, and follows the
+//! field's scroll position. Spans that do not fit the current text (a stale report) are skipped.
+
+use didgah_rules::Outcome;
+use web_sys::{HtmlElement, HtmlInputElement};
+use yew::prelude::*;
+
+/// A byte range of the field's value and how serious the finding there is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    pub start: usize,
+    pub end: usize,
+    pub outcome: Outcome,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HighlightProps {
+    pub id: AttrValue,
+    pub value: AttrValue,
+    pub marks: Vec<Mark>,
+    pub oninput: Callback<String>,
+    #[prop_or_default]
+    pub multiline: bool,
+    #[prop_or_default]
+    pub invalid: bool,
+    #[prop_or_default]
+    pub describedby: Option<AttrValue>,
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
+    #[prop_or_default]
+    pub node_ref: NodeRef,
+}
+
+/// The direction of a field's text by its first strong letter, and RTL while there is none
+/// (an empty `dir="auto"` field would turn LTR, with the caret on the wrong side). The mirror
+/// uses the same answer, so it stays aligned with the field.
+pub fn text_dir(text: &str) -> &'static str {
+    for c in text.chars() {
+        if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
+            return "ltr";
+        }
+        if ('\u{0590}'..='\u{08FF}').contains(&c) || ('\u{FB1D}'..='\u{FEFC}').contains(&c) {
+            return "rtl";
+        }
+    }
+    "rtl"
+}
+
+/// Splits `value` into plain and marked pieces; overlapping or invalid marks are dropped.
+pub fn segments<'a>(value: &'a str, marks: &[Mark]) -> Vec<(&'a str, Option<Outcome>)> {
+    let mut sorted: Vec<Mark> = marks
+        .iter()
+        .copied()
+        .filter(|m| m.start < m.end && value.get(m.start..m.end).is_some())
+        .collect();
+    sorted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.outcome)));
+    let mut out = Vec::new();
+    let mut at = 0;
+    for mark in sorted {
+        if mark.start < at {
+            continue;
+        }
+        if mark.start > at {
+            out.push((&value[at..mark.start], None));
+        }
+        out.push((&value[mark.start..mark.end], Some(mark.outcome)));
+        at = mark.end;
+    }
+    if at < value.len() {
+        out.push((&value[at..], None));
+    }
+    out
+}
+
+#[function_component(Highlight)]
+pub fn highlight(props: &HighlightProps) -> Html {
+    let mirror = use_node_ref();
+    let oninput = {
+        let cb = props.oninput.clone();
+        Callback::from(move |e: InputEvent| {
+            let target: HtmlInputElement = e.target_unchecked_into();
+            cb.emit(target.value());
+        })
+    };
+    let onscroll = {
+        let mirror = mirror.clone();
+        Callback::from(move |e: Event| {
+            let field: HtmlElement = e.target_unchecked_into();
+            if let Some(m) = mirror.cast::<HtmlElement>() {
+                m.set_scroll_top(field.scroll_top());
+                m.set_scroll_left(field.scroll_left());
+            }
+        })
+    };
+    let pieces = segments(&props.value, &props.marks);
+    let mirror_html = pieces
+        .into_iter()
+        .map(|(text, outcome)| match outcome {
+            None => html! { {text.to_owned()} },
+            Some(o) => {
+                let class = if o == Outcome::Block {
+                    "mark-block"
+                } else {
+                    "mark-flag"
+                };
+                html! { <mark class={class}>{text.to_owned()}</mark> }
+            }
+        })
+        .collect::<Html>();
+    let invalid = props.invalid.then_some("true");
+    let dir = text_dir(&props.value);
+    html! {
+        <div class={classes!("hl", props.multiline.then_some("hl-multi"))}>
+            <div class="hl-mirror" aria-hidden="true" {dir} ref={mirror}>
+                {mirror_html}
+                // A trailing newline in a textarea still takes a line: keep the mirror as tall.
+                {"\u{200b}"}
+            </div>
+            if props.multiline {
+                <textarea id={props.id.clone()} name={props.id.clone()} class="hl-field" rows="6"
+                    ref={props.node_ref.clone()}
+                    value={props.value.clone()} {oninput} {onscroll} {dir}
+                    aria-invalid={invalid} aria-describedby={props.describedby.clone()}
+                    placeholder={props.placeholder.clone()} />
+            } else {
+                <input id={props.id.clone()} name={props.id.clone()} class="hl-field" type="text"
+                    ref={props.node_ref.clone()}
+                    value={props.value.clone()} {oninput} {onscroll} {dir}
+                    aria-invalid={invalid} aria-describedby={props.describedby.clone()}
+                    placeholder={props.placeholder.clone()} />
+            }
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn mark(start: usize, end: usize, outcome: Outcome) -> Mark {
+        Mark {
+            start,
+            end,
+            outcome,
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn marks_split_the_text_on_char_boundaries() {
+        let text = "شهردار دزد است";
+        let start = text.find("دزد").unwrap();
+        let end = start + "دزد".len();
+        let pieces = segments(text, &[mark(start, end, Outcome::Block)]);
+        assert_eq!(
+            pieces,
+            [
+                ("شهردار ", None),
+                ("دزد", Some(Outcome::Block)),
+                (" است", None)
+            ]
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn direction_follows_the_first_strong_letter() {
+        assert_eq!(text_dir(""), "rtl");
+        assert_eq!(text_dir("۱۲ 34 !"), "rtl");
+        assert_eq!(text_dir("«سلام» hello"), "rtl");
+        assert_eq!(text_dir("12 hello سلام"), "ltr");
+    }
+
+    #[wasm_bindgen_test]
+    fn bad_and_overlapping_marks_are_dropped() {
+        let text = "سلام دنیا";
+        // 1 is inside the first two-byte letter; 100 is past the end; 2..10 overlaps 0..4.
+        let pieces = segments(
+            text,
+            &[
+                mark(1, 4, Outcome::Flag),
+                mark(0, 100, Outcome::Flag),
+                mark(0, 4, Outcome::Flag),
+                mark(2, 10, Outcome::Block),
+            ],
+        );
+        assert_eq!(pieces, [("سل", Some(Outcome::Flag)), ("ام دنیا", None)]);
+    }
+}
