@@ -1,0 +1,561 @@
+//! Rule 1, Persian only: is the comment written in Persian, in Persian script?
+//!
+//! Runs on the *light* fold, which keeps the letters that separate Persian from Urdu, Kurdish,
+//! Pashto and Azerbaijani. Every word votes for the languages its letters, its spelling and the
+//! word lists point to; the comment is Persian when Persian words carry it. One letter is never
+//! proof (real Persian comments hold Arabic ي/ك, Latin words, links, emoji and digits), and a
+//! comment with no words at all (emoji, digits) has nothing to judge.
+
+use crate::lexicon::{Data, data, finglish_fold, key_lang_folded};
+use crate::normalize::{Strength, fold};
+use crate::tokenize::{Kind, Script, Token, tokenize};
+use crate::types::Field;
+
+/// The languages rule 1 tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Persian,
+    Arabic,
+    Urdu,
+    Pashto,
+    Sorani,
+    Azerbaijani,
+    English,
+    Finglish,
+    RomanUrdu,
+    AzerbaijaniLatin,
+    Kurmanji,
+    Tajik,
+    Cyrillic,
+    OtherScript,
+    Gibberish,
+    Unknown,
+}
+
+impl Lang {
+    /// Code used in finding codes and evidence.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Persian => "fa",
+            Lang::Arabic => "ar",
+            Lang::Urdu | Lang::RomanUrdu => "ur",
+            Lang::Pashto => "ps",
+            Lang::Sorani => "ckb",
+            Lang::Azerbaijani => "azb",
+            Lang::AzerbaijaniLatin => "az",
+            Lang::English => "en",
+            Lang::Finglish => "finglish",
+            Lang::Kurmanji => "kmr",
+            Lang::Tajik => "tg",
+            Lang::Cyrillic | Lang::OtherScript | Lang::Unknown => "other",
+            Lang::Gibberish => "gibberish",
+        }
+    }
+
+    /// The language's name in Persian, for the reader's message.
+    fn name_fa(self) -> &'static str {
+        match self {
+            Lang::Persian => "فارسی",
+            Lang::Arabic => "عربی",
+            Lang::Urdu | Lang::RomanUrdu => "اردو",
+            Lang::Pashto => "پشتو",
+            Lang::Sorani => "کردی سورانی",
+            Lang::Kurmanji => "کردی کرمانجی",
+            Lang::Azerbaijani | Lang::AzerbaijaniLatin => "ترکی آذربایجانی",
+            Lang::English => "انگلیسی",
+            Lang::Finglish => "فینگلیش (فارسی با حروف لاتین)",
+            Lang::Tajik => "تاجیکی (فارسی با حروف سیریلیک)",
+            Lang::Cyrillic | Lang::OtherScript | Lang::Unknown => "زبانی دیگر",
+            Lang::Gibberish => "حروف بی‌معنی",
+        }
+    }
+}
+
+/// What rule 1 concluded.
+#[derive(Debug, Clone)]
+pub struct LangResult {
+    /// The most likely non-Persian language when the comment is not Persian, else `Persian`.
+    pub lang: Lang,
+    /// Share of the comment's words that are Persian (1.0 when there are no words).
+    pub persian_share: f32,
+    /// Violation score in 0..=1.
+    pub score: f32,
+    /// Number of words that carry a language.
+    pub words: usize,
+    /// The Latin-letter words read as Finglish rather than English.
+    pub latin_is_finglish: bool,
+    /// Byte ranges of the non-Persian words, per field.
+    pub spans: Vec<(Field, usize, usize)>,
+}
+
+/// Votes of one word: (language, weight).
+type Votes = Vec<(Lang, f32)>;
+
+const URDU_LETTERS: &str = "ٹڈڑںھہےۃ";
+const KURDISH_LETTERS: &str = "ەێڕڵڤ";
+const PASHTO_LETTERS: &str = "ټډړږښګڼځڅېۍ";
+const PERSIAN_ONLY_VS_ARABIC: &str = "پچژگ";
+
+/// Persian keyboard rows: runs of neighbouring keys are keyboard mashing.
+const ROWS: &[&str] = &[
+    "ضصثقفغعهخحجچ",
+    "شسیبلاتنمکگ",
+    "ظطزرذدپو",
+    "qwertyuiop",
+    "asdfghjkl",
+    "zxcvbnm",
+];
+
+/// A run of neighbouring keys: the whole word (three letters or more) or four letters of it.
+fn is_mashing(word: &str) -> bool {
+    let w: Vec<char> = word.chars().map(|c| c.to_ascii_lowercase()).collect();
+    if w.len() < 3 {
+        return false;
+    }
+    // (row, column) of a key.
+    let key = |c: char| {
+        ROWS.iter()
+            .enumerate()
+            .find_map(|(r, row)| row.chars().position(|k| k == c).map(|p| (r, p)))
+    };
+    let adjacent = |a: char, b: char| match (key(a), key(b)) {
+        (Some((ra, pa)), Some((rb, pb))) => ra == rb && pa.abs_diff(pb) == 1,
+        _ => false,
+    };
+    let mut run = 1;
+    let mut best = 1;
+    for p in w.windows(2) {
+        if p[0] == p[1] || adjacent(p[0], p[1]) {
+            run += 1;
+            best = best.max(run);
+        } else {
+            run = 1;
+        }
+    }
+    best == w.len() || best >= 4
+}
+
+/// Azerbaijani endings that Persian words do not have (copula, plural, 1pl possessive,
+/// 3sg imperative, infinitive).
+const AZB_ENDINGS: &[&str] = &[
+    "دیر",
+    "دیلار",
+    "لار",
+    "لر",
+    "لری",
+    "لاری",
+    "یمیز",
+    "ینیز",
+    "سون",
+    "ماق",
+    "ماغا",
+    "ییک",
+    "دیق",
+    "مالی",
+];
+
+fn arabic_votes(d: &Data, raw: &str) -> Votes {
+    let key = key_lang_folded(raw);
+    let n = key.chars().count();
+    let mut v: Votes = Vec::new();
+    // Which distinctive letter sets the word uses, in one pass.
+    let (mut ur, mut ku, mut ps, mut fa_only) = (false, false, false, false);
+    let (mut azb_letter, mut hamza_vowel, mut kurdish_o) = (false, false, false);
+    let mut prev = '\0';
+    for c in key.chars() {
+        if prev == 'ئ' && matches!(c, 'ی' | 'و') {
+            hamza_vowel = true;
+        }
+        prev = c;
+        match c {
+            'ؤ' | 'ۇ' | 'ؽ' => azb_letter = true,
+            'ۆ' => kurdish_o = true,
+            'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ھ' | 'ہ' | 'ے' | 'ۃ' => ur = true,
+            'ە' | 'ێ' | 'ڕ' | 'ڵ' | 'ڤ' => ku = true,
+            'ټ' | 'ډ' | 'ړ' | 'ږ' | 'ښ' | 'ګ' | 'ڼ' | 'ځ' | 'څ' | 'ې' | 'ۍ' => ps = true,
+            'پ' | 'چ' | 'ژ' | 'گ' => fa_only = true,
+            _ => {}
+        }
+    }
+    let has = |set: &str| match set {
+        URDU_LETTERS => ur,
+        KURDISH_LETTERS => ku,
+        PASHTO_LETTERS => ps,
+        _ => fa_only,
+    };
+    if has(URDU_LETTERS) {
+        v.push((Lang::Urdu, 1.0));
+    }
+    if has(KURDISH_LETTERS) {
+        v.push((Lang::Sorani, 1.0));
+    } else if kurdish_o {
+        v.push((Lang::Sorani, 0.5));
+        v.push((Lang::Azerbaijani, 0.5));
+    }
+    if has(PASHTO_LETTERS) {
+        v.push((Lang::Pashto, 1.0));
+    }
+    let in_fa = d.fa.contains(&key);
+    let lists = [
+        (in_fa, Lang::Persian),
+        (d.ar.contains(&key), Lang::Arabic),
+        (d.ur.contains(&key), Lang::Urdu),
+        (d.ps.contains(&key), Lang::Pashto),
+        (d.ckb.contains(&key), Lang::Sorani),
+        (d.azb.contains(&key), Lang::Azerbaijani),
+    ];
+    let hits = lists.iter().filter(|(h, _)| *h).count();
+    for (hit, lang) in lists {
+        if hit {
+            v.push((lang, 1.0 / hits as f32));
+        }
+    }
+    if in_fa {
+        return v;
+    }
+    // Arabic: the article ال (and لل) on nouns, tā' marbūṭa.
+    let al = ["ال", "لل"]
+        .iter()
+        .any(|p| key.starts_with(p) && n >= p.chars().count() + 2);
+    if al {
+        v.push((Lang::Arabic, 0.8));
+    }
+    if key.ends_with('ة') {
+        v.push((Lang::Arabic, 0.8));
+    }
+    // Persian: ZWNJ inside the word, the verbal prefix می/نمی, the plural ها.
+    if raw.contains('\u{200C}') {
+        v.push((Lang::Persian, 0.5));
+    }
+    if (key.starts_with("می") || key.starts_with("نمی")) && n >= 5 {
+        v.push((Lang::Persian, 0.6));
+    }
+    if n >= 5 && (key.ends_with("ها") || key.ends_with("های")) {
+        v.push((Lang::Persian, 0.4));
+    }
+    if has(PERSIAN_ONLY_VS_ARABIC) {
+        v.push((Lang::Persian, 0.2));
+    }
+    // Azerbaijani: ؤ and ئ before a vowel letter inside words, and its endings.
+    if azb_letter {
+        v.push((Lang::Azerbaijani, 0.7));
+    }
+    if hamza_vowel {
+        v.push((Lang::Azerbaijani, 0.5));
+    }
+    if n >= 5 && AZB_ENDINGS.iter().any(|e| key.ends_with(e)) {
+        v.push((Lang::Azerbaijani, 0.6));
+    }
+    v
+}
+
+fn latin_votes(d: &Data, raw: &str) -> Votes {
+    let low = raw.to_lowercase();
+    let mut v: Votes = Vec::new();
+    if low.contains(['ə', 'ı']) {
+        v.push((Lang::AzerbaijaniLatin, 1.0));
+    } else if low.contains(['ê', 'î', 'û']) {
+        v.push((Lang::Kurmanji, 1.0));
+    } else if low.contains(['ş', 'ç', 'ğ', 'ö', 'ü']) {
+        v.push((Lang::AzerbaijaniLatin, 0.5));
+        v.push((Lang::Kurmanji, 0.5));
+    }
+    let lists = [
+        (d.en.contains(&low), Lang::English),
+        (d.finglish.contains(&finglish_fold(&low)), Lang::Finglish),
+        (d.roman_ur.contains(&low), Lang::RomanUrdu),
+    ];
+    let hits = lists.iter().filter(|(h, _)| *h).count();
+    for (hit, lang) in lists {
+        if hit {
+            v.push((lang, 1.0 / hits as f32));
+        }
+    }
+    if hits == 0 && (low.starts_with("mi") || low.starts_with("nemi")) && low.len() >= 6 {
+        v.push((Lang::Finglish, 0.5));
+    }
+    v
+}
+
+fn cyrillic_votes(raw: &str) -> Votes {
+    if raw.contains(['ӣ', 'ӯ', 'ҳ', 'қ', 'ғ', 'ҷ', 'Ӣ', 'Ӯ', 'Ҳ', 'Қ', 'Ғ', 'Ҷ']) {
+        vec![(Lang::Tajik, 2.0)]
+    } else {
+        vec![(Lang::Cyrillic, 0.5), (Lang::Tajik, 0.5)]
+    }
+}
+
+/// Judges the language of the title and the message together (a name is a name, not a
+/// language sample).
+pub fn judge(fields: &[(Field, &str)]) -> LangResult {
+    let d = data();
+    let mut persian = 0.0f32; // Persian word-equivalents
+    let mut foreign = 0.0f32;
+    let mut totals: Vec<(Lang, f32)> = Vec::new();
+    let mut words = 0usize;
+    let mut arabic_words = 0usize;
+    let mut mashing = 0usize;
+    let mut fa_lex_words = 0usize;
+    let mut distinctive = false;
+    let mut spans = Vec::new();
+    // Per-word decisions, kept to decide the Arabic-script words jointly.
+    let mut arabic: Vec<(Field, usize, usize, Votes)> = Vec::new();
+    let add = |totals: &mut Vec<(Lang, f32)>, lang: Lang, w: f32| match totals
+        .iter_mut()
+        .find(|(l, _)| *l == lang)
+    {
+        Some(e) => e.1 += w,
+        None => totals.push((lang, w)),
+    };
+    for &(field, text) in fields {
+        let toks: Vec<Token> = tokenize(&fold(text, Strength::Light), false);
+        for t in toks.iter().filter(|t| t.kind == Kind::Word) {
+            words += 1;
+            match t.script {
+                Script::Arabic => {
+                    arabic_words += 1;
+                    if is_mashing(&t.text) {
+                        mashing += 1;
+                    }
+                    let v = arabic_votes(d, &t.text);
+                    distinctive |= t.text.chars().any(|c| {
+                        URDU_LETTERS.contains(c)
+                            || KURDISH_LETTERS.contains(c)
+                            || PASHTO_LETTERS.contains(c)
+                    });
+                    if v.iter().any(|(l, _)| *l == Lang::Persian)
+                        && d.fa.contains(&key_lang_folded(&t.text))
+                    {
+                        fa_lex_words += 1;
+                    }
+                    arabic.push((field, t.start, t.end, v));
+                }
+                Script::Latin => {
+                    let v = latin_votes(d, &t.text);
+                    let known: f32 = v.iter().map(|x| x.1).sum();
+                    foreign += if known > 0.0 { 1.0 } else { 0.7 };
+                    for (l, w) in &v {
+                        add(&mut totals, *l, *w);
+                    }
+                    if is_mashing(&t.text) {
+                        add(&mut totals, Lang::Gibberish, 1.0);
+                    }
+                    spans.push((field, t.start, t.end));
+                }
+                Script::Cyrillic => {
+                    foreign += 1.0;
+                    for (l, w) in cyrillic_votes(&t.text) {
+                        add(&mut totals, l, w);
+                    }
+                    spans.push((field, t.start, t.end));
+                }
+                Script::Other => {
+                    foreign += 1.0;
+                    add(&mut totals, Lang::OtherScript, 1.0);
+                    spans.push((field, t.start, t.end));
+                }
+            }
+        }
+    }
+    // Arabic-script words: the share that is Persian, from the votes of all of them.
+    let mut fa_votes = 0.0f32;
+    let mut other_votes = 0.0f32;
+    for (_, _, _, v) in &arabic {
+        for (l, w) in v {
+            if *l == Lang::Persian {
+                fa_votes += w;
+            } else {
+                other_votes += w;
+                add(&mut totals, *l, *w);
+            }
+        }
+    }
+    let gibberish = arabic_words > 0 && fa_lex_words == 0 && mashing * 5 >= arabic_words * 3;
+    if gibberish {
+        foreign += arabic_words as f32;
+        add(&mut totals, Lang::Gibberish, arabic_words as f32 * 2.0);
+        spans.extend(arabic.iter().map(|(f, s, e, _)| (*f, *s, *e)));
+    } else {
+        let frac = (fa_votes + 0.3) / (fa_votes + other_votes + 0.3);
+        persian += arabic_words as f32 * frac;
+        foreign += arabic_words as f32 * (1.0 - frac);
+        if frac < 0.5 {
+            spans.extend(arabic.iter().map(|(f, s, e, _)| (*f, *s, *e)));
+        } else {
+            // Only the words that voted for another language and not for Persian.
+            spans.extend(
+                arabic
+                    .iter()
+                    .filter(|(_, _, _, v)| {
+                        !v.is_empty() && v.iter().all(|(l, _)| *l != Lang::Persian)
+                    })
+                    .map(|(f, s, e, _)| (*f, *s, *e)),
+            );
+        }
+    }
+    if words == 0 {
+        return LangResult {
+            lang: Lang::Persian,
+            persian_share: 1.0,
+            score: 0.0,
+            words,
+            latin_is_finglish: false,
+            spans: Vec::new(),
+        };
+    }
+    let share = persian / (persian + foreign).max(f32::EPSILON);
+    let mut score = (1.0 - share).clamp(0.0, 1.0);
+    if words <= 2 && arabic_words == words && !gibberish && !distinctive {
+        // One or two Persian-looking words (احسنت، ماشالله): nothing to hold against them.
+        score = score.min(0.45);
+    } else if words <= 2 && !gibberish {
+        // A word or two is judged with care: at most a flag.
+        score = score.min(0.65);
+    }
+    let fin = totals
+        .iter()
+        .find(|(l, _)| *l == Lang::Finglish)
+        .map_or(0.0, |x| x.1);
+    let en = totals
+        .iter()
+        .find(|(l, _)| *l == Lang::English)
+        .map_or(0.0, |x| x.1);
+    let lang = if score < 0.5 {
+        Lang::Persian
+    } else {
+        totals
+            .iter()
+            .filter(|(l, _)| *l != Lang::Persian)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map_or(Lang::Unknown, |x| x.0)
+    };
+    LangResult {
+        lang,
+        persian_share: share,
+        score,
+        words,
+        latin_is_finglish: fin > 0.0 && fin >= en,
+        spans,
+    }
+}
+
+/// The reader's message in Persian.
+pub fn message_fa(r: &LangResult) -> String {
+    match r.lang {
+        Lang::Finglish => "دیدگاه شما فارسی است اما با حروف لاتین (فینگلیش) نوشته شده. لطفاً آن را با حروف فارسی بنویسید.".into(),
+        Lang::Tajik => "دیدگاه شما با حروف سیریلیک (تاجیکی) نوشته شده. این پایگاه فقط دیدگاه‌هایی را منتشر می‌کند که به فارسی و با خط فارسی نوشته شده باشند.".into(),
+        Lang::Gibberish => "متن دیدگاه شما خوانا نیست و به حروف بی‌معنی می‌ماند. لطفاً دیدگاه خود را به فارسی بنویسید.".into(),
+        l if r.score < 0.8 => format!(
+            "بخش بزرگی از دیدگاه شما به زبانی غیر از فارسی ({}) است. این پایگاه فقط دیدگاه‌های فارسی را منتشر می‌کند؛ لطفاً به فارسی بنویسید.",
+            l.name_fa()
+        ),
+        l => format!(
+            "به نظر می‌رسد دیدگاه شما به زبان {} است. این پایگاه فقط دیدگاه‌های فارسی را منتشر می‌کند؛ لطفاً به فارسی و با حروف فارسی بنویسید.",
+            l.name_fa()
+        ),
+    }
+}
+
+/// The same message in the writer's language, when it is known.
+pub fn message_native(lang: Lang) -> Option<String> {
+    let s = match lang {
+        Lang::Arabic => {
+            "يبدو أن تعليقك مكتوب بالعربية. هذا الموقع ينشر التعليقات المكتوبة بالفارسية فقط؛ يُرجى كتابة تعليقك بالفارسية."
+        }
+        Lang::Urdu => {
+            "لگتا ہے آپ کا تبصرہ اردو میں ہے۔ یہ سائٹ صرف فارسی تبصرے شائع کرتی ہے؛ براہ کرم فارسی میں لکھیں۔"
+        }
+        Lang::RomanUrdu => {
+            "Lagta hai aap ka tabsira Urdu mein hai. Yeh site sirf Farsi tabsire shaya karti hai; barah-e-karam Farsi mein likhein."
+        }
+        Lang::Pashto => {
+            "داسې ښکاري چې ستاسو تبصره په پښتو ده. دا پاڼه یوازې فارسي تبصرې خپروي؛ مهرباني وکړئ په فارسي ولیکئ."
+        }
+        Lang::Sorani => {
+            "وا دیارە لێدوانەکەت بە کوردییە. ئەم ماڵپەڕە تەنها لێدوانی فارسی بڵاو دەکاتەوە؛ تکایە بە فارسی بنووسە."
+        }
+        Lang::Kurmanji => {
+            "Wisa xuya dike ku şîroveya te bi kurdî ye. Ev malper tenê şîroveyên bi farsî diweşîne; ji kerema xwe bi farsî binivîse."
+        }
+        Lang::Azerbaijani => {
+            "دئییره‌سن شرحینیز تورکجه‌دیر. بو سایت یالنیز فارسجا یازیلان شرح‌لری یاییملاییر؛ لطفاً فارسجا یازین."
+        }
+        Lang::AzerbaijaniLatin => {
+            "Görünür, şərhiniz Azərbaycan dilindədir. Bu sayt yalnız fars dilində yazılmış şərhləri dərc edir; zəhmət olmasa farsca yazın."
+        }
+        Lang::English | Lang::Unknown | Lang::OtherScript | Lang::Cyrillic | Lang::Gibberish => {
+            "This site only publishes comments written in Persian (Farsi), in Persian script. Please write your comment in Persian."
+        }
+        Lang::Finglish => {
+            "Lotfan didgahetun ro ba horoofe farsi benevisid; inja faghat matne farsi ba khatte farsi montasher mishe."
+        }
+        Lang::Tajik => {
+            "Ин сомона танҳо шарҳҳоеро нашр мекунад, ки бо забони форсӣ ва бо хатти форсӣ (арабӣ) навишта шудаанд. Лутфан шарҳи худро бо хатти форсӣ нависед."
+        }
+        Lang::Persian => return None,
+    };
+    Some(s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Checks one text: `expect` is the language code when not Persian, or "fa".
+    fn check(text: &str, expect: &str) {
+        let r = judge(&[(Field::Text, text)]);
+        let got = if r.score >= 0.5 { r.lang.code() } else { "fa" };
+        assert_eq!(
+            got, expect,
+            "{text:?}: share {} score {}",
+            r.persian_share, r.score
+        );
+    }
+
+    #[test]
+    fn persian_with_foreign_bits_is_persian() {
+        check("به نظرم این طرح خوبه ولی اجرای اون خیلی مهمه", "fa");
+        check("كتابخانه محله ما خيلي كوچيك است، كاش بزرگ‌ترش كنن", "fa");
+        check(
+            "من اين برنامه رو تو instagram ديدم، لينكش: https://x.ir/a #خبر @news 😍 123",
+            "fa",
+        );
+        check("Good idea 👍 ولی کاش زودتر شروع می‌کردید، سه سال گذشت", "fa");
+        check("درباره زبان عربی و اردو و کردی هم برنامه بذارید", "fa");
+        check("👏👏👏", "fa");
+        check("۱۲۳ !!!", "fa");
+    }
+
+    #[test]
+    fn neighbouring_languages_are_told_apart() {
+        check(
+            "نأمل أن تكون هناك مكتبة عامة في كل حي من أحياء المدينة",
+            "ar",
+        );
+        check("یہ بہت اچھا کام ہے، ہم سب کو اس کی حمایت کرنی چاہیے", "ur");
+        check("دا ډېر ښه کار دی، موږ ټول ورسره مرسته کوو", "ps");
+        check("ئەم کارە زۆر باشە، دەستتان خۆش بێت بۆ هەمووتان", "ckb");
+        check("بو ایش چوخ یاخشی دیر، هامی بیزیم شهریمیزه گلسین", "azb");
+        check("Ин кори хеле хуб аст, ташаккури зиёд ба ҳамаи шумо", "tg");
+        check(
+            "This is a wonderful idea for our neighbourhood library",
+            "en",
+        );
+        check("in barname kheili khube, merci az hame", "finglish");
+        check("Bahut acha kaam hai, aur bhi hona chahiye", "ur");
+        check("Ev kar pir baş e, spas ji bo we hemûyan", "kmr");
+    }
+
+    #[test]
+    fn keyboard_mashing_is_not_persian() {
+        check("ضصثق فغعه", "gibberish");
+        check("لاتنمکگ", "gibberish");
+        check("qwerty asdfgh", "gibberish");
+    }
+
+    #[test]
+    fn a_word_or_two_is_at_most_flagged() {
+        let r = judge(&[(Field::Text, "Thanks!")]);
+        assert!(r.score >= 0.5 && r.score < 0.8);
+    }
+}

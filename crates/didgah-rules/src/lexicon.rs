@@ -1,0 +1,659 @@
+//! The engine's word data: plain text files under `data/`, compiled in with `include_str!` (so
+//! they work in the browser too), parsed once on first use.
+//!
+//! Every file opens with `# source: …` lines saying where its entries come from; then one entry
+//! per line, `#` starting a comment. Word lists hold stems: the inflected forms (ـها، ـا، ـی، ـه،
+//! ـن، ـترین…) are generated here, and multi-word entries are [`Phrase`] patterns matched over
+//! tokens (`*` = any ending, `…` = up to three words, `#` = a number).
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use crate::normalize::{Strength, fold};
+use crate::tokenize::{Kind, Token};
+
+/// FNV-1a: the engine's maps hold short words looked up many times per comment; SipHash's
+/// flooding resistance buys nothing for fixed tables and cost a tenth of the check time.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map with [`Fnv`].
+pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A hash set with [`Fnv`].
+pub type Set<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+/// The non-comment, non-blank lines of a data file.
+pub fn entries(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The key a word is matched by after full normalisation.
+pub fn key_full(s: &str) -> String {
+    fold(s.trim(), Strength::Full).text()
+}
+
+/// The key a word is matched by for language identification: light fold, ZWNJ removed, hamza
+/// carriers of alef unified.
+pub fn key_lang(s: &str) -> String {
+    key_lang_folded(&fold(s.trim(), Strength::Light).text())
+}
+
+/// [`key_lang`] of a token that is already light-folded.
+pub fn key_lang_folded(s: &str) -> String {
+    s.chars()
+        .filter(|&c| c != '\u{200C}')
+        .map(|c| match c {
+            'أ' | 'إ' | 'ٱ' => 'ا',
+            x if x.is_ascii() => x.to_ascii_lowercase(),
+            // Arabic-script letters have no case; skip the Unicode table for them.
+            x if (x as u32) >= 0x0600 && (x as u32) < 0x0800 => x,
+            x => x.to_lowercase().next().unwrap_or(x),
+        })
+        .collect()
+}
+
+/// Reduces runs of one non-ASCII letter to a single letter (what the full fold does to tokens).
+pub fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut last = None;
+    for c in s.chars() {
+        if Some(c) != last || c.is_ascii() || !crate::normalize::is_letter(c) {
+            out.push(c);
+        }
+        last = Some(c);
+    }
+    out
+}
+
+/// Endings that Persian nouns and adjectives take in comments (plural, ezafe, indefinite,
+/// colloquial copula, possessives, comparatives), plus Azerbaijani copula/plural endings.
+pub const SUFFIXES: &[&str] = &[
+    "",
+    "ها",
+    "های",
+    "هایی",
+    "ا",
+    "ای",
+    "ایی",
+    "ی",
+    "یی",
+    "ه",
+    "یه",
+    "ن",
+    "ند",
+    "ید",
+    "ین",
+    "یم",
+    "م",
+    "ت",
+    "ش",
+    "مون",
+    "تون",
+    "شون",
+    "مان",
+    "تان",
+    "شان",
+    "ان",
+    "ترین",
+    "تر",
+    "ست",
+    "اند",
+    "هاشون",
+    "ترینه",
+    "دیر",
+    "لار",
+    "لر",
+    "لاری",
+    "یز",
+];
+
+/// Endings that make a wrongdoer word a predicate about someone ("دزدن" = they are thieves,
+/// "خائنه" = he is a traitor) or a plural naming a group.
+pub fn is_predicative(suffix: &str) -> bool {
+    matches!(
+        suffix,
+        "ن" | "ند"
+            | "ید"
+            | "ین"
+            | "ه"
+            | "یه"
+            | "ست"
+            | "اند"
+            | "ا"
+            | "ها"
+            | "های"
+            | "ای"
+            | "ان"
+            | "ی"
+            | "ترین"
+            | "ترینه"
+            | "دیر"
+            | "لار"
+            | "لر"
+            | "هاشون"
+    )
+}
+
+/// One match of a stem lexicon in a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StemHit<'a> {
+    pub stem: &'a str,
+    pub tag: &'a str,
+    pub suffix: &'static str,
+}
+
+/// A stem lexicon with all generated forms.
+#[derive(Debug, Clone, Default)]
+pub struct Stems {
+    forms: Map<String, (usize, &'static str)>,
+    stems: Vec<(String, String)>,
+}
+
+impl Stems {
+    /// Builds from `stem tag` lines (the tag is optional).
+    pub fn parse(src: &str) -> Stems {
+        let mut s = Stems::default();
+        for line in entries(src) {
+            let (word, tag) = match line.split_once([' ', '\t', '|']) {
+                Some((w, t)) => (w.trim(), t.trim().trim_start_matches('|').trim()),
+                None => (line, ""),
+            };
+            s.add(word, tag);
+        }
+        s
+    }
+
+    /// Adds one stem (normalised here) with a tag.
+    pub fn add(&mut self, word: &str, tag: &str) {
+        let stem = key_full(word);
+        if stem.is_empty() {
+            return;
+        }
+        let idx = self.stems.len();
+        self.stems.push((stem.clone(), tag.to_string()));
+        for &suf in SUFFIXES {
+            let form = collapse(&format!("{stem}{suf}"));
+            // The bare stem wins over a generated form of another stem.
+            let entry = self.forms.entry(form).or_insert((idx, suf));
+            if suf.is_empty() {
+                *entry = (idx, suf);
+            }
+        }
+    }
+
+    /// The stem a (fully normalised) token is a form of.
+    pub fn get(&self, token: &str) -> Option<StemHit<'_>> {
+        let &(idx, suffix) = self.forms.get(token)?;
+        let (stem, tag) = &self.stems[idx];
+        Some(StemHit { stem, tag, suffix })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stems.is_empty()
+    }
+}
+
+/// A set of normalised words.
+pub fn set_full(src: &str) -> Set<String> {
+    entries(src)
+        .map(key_full)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// A set of words keyed for language identification.
+pub fn set_lang(src: &str) -> Set<String> {
+    entries(src)
+        .map(key_lang)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// One element of a phrase pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pat {
+    Exact(String),
+    Prefix(String),
+    Number,
+    Gap,
+}
+
+impl Pat {
+    fn matches(&self, t: &Token) -> bool {
+        match self {
+            Pat::Exact(w) => t.kind == Kind::Word && t.text == *w,
+            Pat::Prefix(p) => t.kind == Kind::Word && t.text.starts_with(p.as_str()),
+            Pat::Number => t.kind == Kind::Number,
+            Pat::Gap => true,
+        }
+    }
+}
+
+/// A multi-word pattern with a tag.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    pub pats: Vec<Pat>,
+    pub tag: String,
+    /// The pattern as written in the data file, for evidence.
+    pub source: String,
+}
+
+/// A match of a phrase: token indexes `first..=last` in the word stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseHit {
+    pub phrase: usize,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// A set of phrase patterns, indexed by their first element.
+#[derive(Debug, Default)]
+pub struct Phrases {
+    pub list: Vec<Phrase>,
+    exact: Map<String, Vec<usize>>,
+    prefix: Map<char, Vec<usize>>,
+    number: Vec<usize>,
+}
+
+impl Phrases {
+    /// Parses `pattern` or `pattern | tag` lines.
+    pub fn parse(src: &str) -> Phrases {
+        let mut p = Phrases::default();
+        for line in entries(src) {
+            let (pat, tag) = match line.split_once('|') {
+                Some((a, b)) => (a.trim(), b.trim()),
+                None => (line, ""),
+            };
+            p.add(pat, tag);
+        }
+        p
+    }
+
+    /// Adds one pattern.
+    pub fn add(&mut self, pattern: &str, tag: &str) {
+        let mut pats = Vec::new();
+        for w in pattern.split_whitespace() {
+            let pat = if w == "…" || w == "..." {
+                Pat::Gap
+            } else if w == "#" {
+                Pat::Number
+            } else if let Some(stem) = w.strip_suffix('*') {
+                let k = key_full(stem);
+                if k.is_empty() {
+                    continue;
+                }
+                Pat::Prefix(k)
+            } else {
+                let k = key_full(w);
+                if k.is_empty() {
+                    continue;
+                }
+                Pat::Exact(k)
+            };
+            pats.push(pat);
+        }
+        while pats.last() == Some(&Pat::Gap) {
+            pats.pop();
+        }
+        let idx = self.list.len();
+        match pats.first() {
+            Some(Pat::Exact(w)) => self.exact.entry(w.clone()).or_default().push(idx),
+            Some(Pat::Prefix(w)) => match w.chars().next() {
+                Some(c) => self.prefix.entry(c).or_default().push(idx),
+                None => return,
+            },
+            Some(Pat::Number) => self.number.push(idx),
+            _ => return,
+        }
+        self.list.push(Phrase {
+            pats,
+            tag: tag.to_string(),
+            source: pattern.to_string(),
+        });
+    }
+
+    /// Every match in a stream of word/number tokens (a match never crosses a sentence).
+    pub fn find(&self, toks: &[&Token]) -> Vec<PhraseHit> {
+        let mut hits = Vec::new();
+        for i in 0..toks.len() {
+            let t = toks[i];
+            let empty: &[usize] = &[];
+            let numbers = if t.kind == Kind::Number {
+                self.number.as_slice()
+            } else {
+                empty
+            };
+            let exact = self.exact.get(&t.text).map_or(empty, Vec::as_slice);
+            let prefix = t
+                .text
+                .chars()
+                .next()
+                .and_then(|c| self.prefix.get(&c))
+                .map_or(empty, Vec::as_slice);
+            for &idx in numbers.iter().chain(exact).chain(prefix) {
+                if let Some(last) = self.match_at(&self.list[idx].pats, toks, i) {
+                    hits.push(PhraseHit {
+                        phrase: idx,
+                        first: i,
+                        last,
+                    });
+                }
+            }
+        }
+        hits
+    }
+
+    fn match_at(&self, pats: &[Pat], toks: &[&Token], start: usize) -> Option<usize> {
+        let sentence = toks[start].sentence;
+        let mut i = start;
+        let mut k = 0;
+        while k < pats.len() {
+            if pats[k] == Pat::Gap {
+                // Up to three words, then the next element.
+                let next = pats.get(k + 1)?;
+                let mut found = None;
+                for (j, t) in toks.iter().enumerate().skip(i).take(4) {
+                    if t.sentence != sentence {
+                        break;
+                    }
+                    if next.matches(t) {
+                        found = Some(j);
+                        break;
+                    }
+                }
+                i = found? + 1;
+                k += 2;
+                continue;
+            }
+            let t = toks.get(i)?;
+            if t.sentence != sentence || !pats[k].matches(t) {
+                return None;
+            }
+            i += 1;
+            k += 1;
+        }
+        Some(i - 1)
+    }
+}
+
+/// Finglish spelling folded so that variants meet: x→kh, q→gh, w→v, oo/ou→u, ee→i, ey→ei,
+/// doubled letters reduced, a final "h" after a vowel dropped.
+pub fn finglish_fold(s: &str) -> String {
+    let l = s.to_ascii_lowercase();
+    let l = l
+        .replace('x', "kh")
+        .replace('q', "gh")
+        .replace('w', "v")
+        .replace("oo", "u")
+        .replace("ou", "u")
+        .replace("ee", "i")
+        .replace("ey", "ei");
+    let mut out = String::with_capacity(l.len());
+    for c in l.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    if out.len() > 2 && (out.ends_with("eh") || out.ends_with("ah")) {
+        out.pop();
+    }
+    out
+}
+
+/// Finglish endings and the Persian endings they spell.
+const FINGLISH_SUFFIXES: &[(&str, &str)] = &[
+    ("", ""),
+    ("e", "ه"),
+    ("a", "ا"),
+    ("ha", "ها"),
+    ("an", "ن"),
+    ("i", "ی"),
+    ("ye", "یه"),
+    ("tarin", "ترین"),
+    ("ast", "ست"),
+    ("in", "ین"),
+    ("id", "ید"),
+    ("aye", "ای"),
+    ("haye", "های"),
+    ("and", "ند"),
+];
+
+/// Finglish-to-Persian dictionary for the words the rules look for.
+#[derive(Debug, Default)]
+pub struct Finglish {
+    map: Map<String, String>,
+}
+
+impl Finglish {
+    pub fn parse(src: &str) -> Finglish {
+        let mut map = Map::default();
+        for line in entries(src) {
+            if let Some((lat, fa)) = line.split_once(char::is_whitespace) {
+                map.insert(finglish_fold(lat), key_full(fa));
+            }
+        }
+        Finglish { map }
+    }
+
+    /// The Persian spelling of a Latin-letter word, when it is a known word plus an ending.
+    pub fn to_persian(&self, word: &str) -> Option<String> {
+        let w = finglish_fold(word);
+        if let Some(fa) = self.map.get(&w) {
+            return Some(fa.clone());
+        }
+        for &(lat, fa_suf) in FINGLISH_SUFFIXES.iter().skip(1) {
+            if let Some(stem) = w.strip_suffix(lat)
+                && stem.len() >= 2
+                && let Some(fa) = self.map.get(stem)
+            {
+                return Some(collapse(&format!("{fa}{fa_suf}")));
+            }
+        }
+        None
+    }
+}
+
+/// Everything in `data/`, parsed once.
+#[derive(Debug)]
+pub struct Data {
+    pub fa: Set<String>,
+    pub ar: Set<String>,
+    pub ur: Set<String>,
+    pub ps: Set<String>,
+    pub ckb: Set<String>,
+    pub azb: Set<String>,
+    pub en: Set<String>,
+    pub finglish: Set<String>,
+    pub roman_ur: Set<String>,
+    pub insults: Stems,
+    pub insult_phrases: Phrases,
+    pub finglish_map: Finglish,
+    pub agents: Stems,
+    pub acts: Phrases,
+    pub crimes: Stems,
+    pub kin: Set<String>,
+    pub favours: Stems,
+    pub targets: Stems,
+    pub honorifics: Set<String>,
+    pub titles: Set<String>,
+    pub ethnic: Stems,
+    pub policy_context: Stems,
+    pub generic: Set<String>,
+    pub places: Set<String>,
+    pub reactions: Phrases,
+    pub chain: Phrases,
+    pub spam: Phrases,
+    pub offtopic: Phrases,
+    pub crowd: Phrases,
+    pub stop: Set<String>,
+    pub allow: Set<String>,
+}
+
+macro_rules! data {
+    ($f:literal) => {
+        include_str!(concat!("../data/", $f))
+    };
+}
+
+/// The parsed word data (built on first use, then shared).
+pub fn data() -> &'static Data {
+    static DATA: OnceLock<Data> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let fa_src = data!("lang_fa.txt");
+        Data {
+            fa: set_lang(fa_src),
+            ar: set_lang(data!("lang_ar.txt")),
+            ur: set_lang(data!("lang_ur.txt")),
+            ps: set_lang(data!("lang_ps.txt")),
+            ckb: set_lang(data!("lang_ckb.txt")),
+            azb: set_lang(data!("lang_azb.txt")),
+            en: entries(data!("lang_en.txt"))
+                .map(str::to_lowercase)
+                .collect(),
+            finglish: entries(data!("lang_finglish.txt"))
+                .map(finglish_fold)
+                .collect(),
+            roman_ur: entries(data!("lang_roman_ur.txt"))
+                .map(str::to_lowercase)
+                .collect(),
+            insults: Stems::parse(data!("insults.txt")),
+            insult_phrases: Phrases::parse(data!("insult_phrases.txt")),
+            finglish_map: Finglish::parse(data!("finglish_map.txt")),
+            agents: Stems::parse(data!("agents.txt")),
+            acts: Phrases::parse(data!("acts.txt")),
+            crimes: Stems::parse(data!("crimes.txt")),
+            kin: set_full(data!("kin.txt")),
+            favours: Stems::parse(data!("favours.txt")),
+            targets: Stems::parse(data!("targets.txt")),
+            honorifics: set_full(data!("honorifics.txt")),
+            titles: set_full(data!("titles.txt")),
+            ethnic: Stems::parse(data!("ethnic.txt")),
+            policy_context: Stems::parse(data!("policy_context.txt")),
+            generic: set_full(data!("generic.txt")),
+            places: set_full(data!("places.txt")),
+            reactions: Phrases::parse(data!("reactions.txt")),
+            chain: Phrases::parse(data!("chain.txt")),
+            spam: Phrases::parse(data!("spam.txt")),
+            offtopic: Phrases::parse(data!("offtopic.txt")),
+            crowd: Phrases::parse(data!("crowd.txt")),
+            stop: set_full(fa_src),
+            allow: set_full(data!("allow.txt")),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::{Strength, fold};
+    use crate::tokenize::tokenize;
+
+    #[test]
+    fn every_data_file_opens_with_its_source() {
+        for src in [
+            data!("lang_fa.txt"),
+            data!("lang_ar.txt"),
+            data!("lang_ur.txt"),
+            data!("lang_ps.txt"),
+            data!("lang_ckb.txt"),
+            data!("lang_azb.txt"),
+            data!("lang_en.txt"),
+            data!("lang_finglish.txt"),
+            data!("lang_roman_ur.txt"),
+            data!("insults.txt"),
+            data!("insult_phrases.txt"),
+            data!("finglish_map.txt"),
+            data!("agents.txt"),
+            data!("acts.txt"),
+            data!("crimes.txt"),
+            data!("kin.txt"),
+            data!("favours.txt"),
+            data!("targets.txt"),
+            data!("honorifics.txt"),
+            data!("titles.txt"),
+            data!("ethnic.txt"),
+            data!("policy_context.txt"),
+            data!("generic.txt"),
+            data!("places.txt"),
+            data!("reactions.txt"),
+            data!("chain.txt"),
+            data!("spam.txt"),
+            data!("offtopic.txt"),
+            data!("crowd.txt"),
+            data!("allow.txt"),
+        ] {
+            assert!(
+                src.starts_with("# source:"),
+                "{}",
+                &src[..40.min(src.len())]
+            );
+            assert!(entries(src).count() > 3);
+        }
+    }
+
+    #[test]
+    fn stems_generate_inflected_forms() {
+        let s = Stems::parse("# source: test\nاحمق strong\nگوساله strong\n");
+        assert_eq!(s.get("احمقترین").map(|h| h.stem), Some("احمق"));
+        assert_eq!(s.get("احمقا").map(|h| h.suffix), Some("ا"));
+        // Doubled letters are reduced in tokens; generated forms are reduced the same way.
+        assert_eq!(
+            s.get(&key_full("گوساله‌های")).map(|h| h.stem),
+            Some("گوساله")
+        );
+        assert!(s.get("احمقانه").is_none());
+    }
+
+    #[test]
+    fn phrases_match_with_prefixes_gaps_and_numbers() {
+        let p =
+            Phrases::parse("# source: test\nرشوه گرفت* | bribery\nپول* … خورد* | e\nبرای # نفر\n");
+        let toks = tokenize(
+            &fold(
+                "اون رشوه گرفته. پولا رو همه خوردن. برای ۱۰ نفر",
+                Strength::Full,
+            ),
+            false,
+        );
+        let words: Vec<&Token> = toks
+            .iter()
+            .filter(|t| t.kind == Kind::Word || t.kind == Kind::Number)
+            .collect();
+        let tags: Vec<&str> = p
+            .find(&words)
+            .iter()
+            .map(|h| p.list[h.phrase].tag.as_str())
+            .collect();
+        assert_eq!(tags, vec!["bribery", "e", ""]);
+    }
+
+    #[test]
+    fn finglish_words_become_persian() {
+        let f = Finglish::parse("# source: test\nahmagh احمق\ndozd دزد\n");
+        assert_eq!(f.to_persian("AHMAGHE").as_deref(), Some("احمقه"));
+        assert_eq!(f.to_persian("ahmaq").as_deref(), Some("احمق"));
+        assert_eq!(f.to_persian("dozdan").as_deref(), Some("دزدن"));
+        assert_eq!(f.to_persian("salam"), None);
+    }
+}

@@ -1,0 +1,396 @@
+//! Two strengths of normalisation, each keeping a map from every output character back to the
+//! bytes it came from in the text as typed (so spans highlight what the reader wrote).
+//!
+//! - [`Strength::Light`] is for language identification: it folds only what Persian writers
+//!   themselves produce (Arabic ي/ى/ك, presentation forms, diacritics, kashida, digits, long runs of
+//!   one letter) and keeps the letters that tell Urdu, Kurdish, Pashto and Azerbaijani apart.
+//! - [`Strength::Full`] is for matching words: it also removes every invisible character (ZWNJ
+//!   included: a ZWNJ is inside a word, so removing it joins the word), folds the neighbouring
+//!   languages' letters into Persian ones, lowercases Latin, maps look-alike Cyrillic/Greek letters
+//!   to Latin, and reduces every run of a repeated non-ASCII letter to one letter (Latin words
+//!   keep their spelling: URLs and English need it; Finglish is folded when it is looked up).
+//!
+//! Both run in one pass (plus one pass for look-alikes), linear in the input.
+
+/// How hard to fold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strength {
+    Light,
+    Full,
+}
+
+/// One output character and the byte range of the input it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ch {
+    pub c: char,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Normalised text as characters with their source ranges.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    pub chars: Vec<Ch>,
+}
+
+impl Folded {
+    /// The normalised text as a `String`.
+    pub fn text(&self) -> String {
+        self.chars.iter().map(|c| c.c).collect()
+    }
+}
+
+/// Base letters of Arabic Presentation Forms-B (U+FE80..=U+FEF4), as (letter, number of forms).
+const FORMS_B: &[(char, u8)] = &[
+    ('ء', 1),
+    ('آ', 2),
+    ('أ', 2),
+    ('ؤ', 2),
+    ('إ', 2),
+    ('ئ', 4),
+    ('ا', 2),
+    ('ب', 4),
+    ('ة', 2),
+    ('ت', 4),
+    ('ث', 4),
+    ('ج', 4),
+    ('ح', 4),
+    ('خ', 4),
+    ('د', 2),
+    ('ذ', 2),
+    ('ر', 2),
+    ('ز', 2),
+    ('س', 4),
+    ('ش', 4),
+    ('ص', 4),
+    ('ض', 4),
+    ('ط', 4),
+    ('ظ', 4),
+    ('ع', 4),
+    ('غ', 4),
+    ('ف', 4),
+    ('ق', 4),
+    ('ك', 4),
+    ('ل', 4),
+    ('م', 4),
+    ('ن', 4),
+    ('ه', 4),
+    ('و', 2),
+    ('ى', 2),
+    ('ي', 4),
+];
+
+/// Base letters of Arabic Presentation Forms-A from U+FB50 to U+FBB1 (Persian, Urdu, Sindhi…).
+const FORMS_A: &[(char, u8)] = &[
+    ('ٱ', 2),
+    ('ٻ', 4),
+    ('پ', 4),
+    ('ڀ', 4),
+    ('ٺ', 4),
+    ('ٿ', 4),
+    ('ٹ', 4),
+    ('ڤ', 4),
+    ('ڦ', 4),
+    ('ڄ', 4),
+    ('ڃ', 4),
+    ('چ', 4),
+    ('ڇ', 4),
+    ('ڍ', 2),
+    ('ڌ', 2),
+    ('ڎ', 2),
+    ('ڈ', 2),
+    ('ژ', 2),
+    ('ڑ', 2),
+    ('ک', 4),
+    ('گ', 4),
+    ('ڳ', 4),
+    ('ڱ', 4),
+    ('ں', 2),
+    ('ڻ', 4),
+    ('ۀ', 2),
+    ('ہ', 4),
+    ('ھ', 4),
+    ('ے', 2),
+    ('ۓ', 2),
+];
+
+/// Base letters from U+FBD3 (Kazakh/Uyghur/Kurdish/Azerbaijani forms) to U+FBFF.
+const FORMS_A2: &[(char, u8)] = &[
+    ('ڭ', 4),
+    ('ۇ', 2),
+    ('ۆ', 2),
+    ('ۈ', 2),
+    ('ٷ', 1),
+    ('ۋ', 2),
+    ('ۅ', 2),
+    ('ۉ', 2),
+    ('ې', 4),
+    ('ى', 2),
+    ('ئ', 22), // Uyghur hamza ligatures U+FBEA..=U+FBFF are mostly ئ + vowel; ی forms follow
+];
+
+fn lookup(table: &[(char, u8)], mut offset: u32) -> Option<char> {
+    for &(c, n) in table {
+        if offset < u32::from(n) {
+            return Some(c);
+        }
+        offset -= u32::from(n);
+    }
+    None
+}
+
+/// Presentation forms to base letters; `None` when `c` is not a presentation form we know.
+/// Lam-alef ligatures expand to two letters.
+fn presentation(c: char) -> Option<&'static str> {
+    let u = c as u32;
+    let one = |ch: char| -> Option<&'static str> { Some(letter_str(ch)) };
+    match u {
+        0xFEF5..=0xFEF6 => Some("لآ"),
+        0xFEF7..=0xFEF8 => Some("لأ"),
+        0xFEF9..=0xFEFA => Some("لإ"),
+        0xFEFB..=0xFEFC => Some("لا"),
+        0xFE80..=0xFEF4 => lookup(FORMS_B, u - 0xFE80).and_then(one),
+        0xFB50..=0xFBB1 => lookup(FORMS_A, u - 0xFB50).and_then(one),
+        0xFBFC..=0xFBFF => Some("ی"),
+        0xFBD3..=0xFBFB => lookup(FORMS_A2, u - 0xFBD3).and_then(one),
+        0xFDF2 => Some("الله"),
+        _ => None,
+    }
+}
+
+/// A `&'static str` for one of the letters in the tables above.
+fn letter_str(c: char) -> &'static str {
+    const ALL: &str = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيٱٻپڀٺٿٹڤڦڄڃچڇڍڌڎڈژڑکگڳڱںڻۀہھےۓڭۇۆۈٷۋۅۉې";
+    match ALL.char_indices().find(|&(_, x)| x == c) {
+        Some((i, x)) => &ALL[i..i + x.len_utf8()],
+        None => "",
+    }
+}
+
+/// Characters that carry nothing and are dropped at both strengths: Arabic diacritics, kashida,
+/// and invisible format characters other than ZWNJ.
+fn is_dropped(c: char) -> bool {
+    matches!(c,
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{06D6}'..='\u{06ED}'
+        | '\u{08D3}'..='\u{08FF}' | '\u{FE70}'..='\u{FE7F}'
+        | '\u{200B}' | '\u{200D}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' | '\u{034F}' | '\u{180E}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{061C}')
+}
+
+/// ASCII value of a Persian (U+06F0..) or Arabic-Indic (U+0660..) digit.
+fn digit(c: char) -> Option<char> {
+    let u = c as u32;
+    let d = match u {
+        0x06F0..=0x06F9 => u - 0x06F0,
+        0x0660..=0x0669 => u - 0x0660,
+        _ => return None,
+    };
+    char::from_digit(d, 10)
+}
+
+/// Letter folding done at both strengths: the Arabic keyboard's ي/ى/ك.
+fn light_letter(c: char) -> char {
+    match c {
+        'ي' | 'ى' => 'ی',
+        'ك' => 'ک',
+        _ => c,
+    }
+}
+
+/// Extra folding for matching words: neighbouring languages' letters, hamza carriers, Latin case
+/// and look-alikes.
+fn full_letter(c: char) -> char {
+    match c {
+        'ة' | 'ۀ' | 'ە' | 'ہ' | 'ھ' | 'ۃ' | 'ۂ' => 'ه',
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
+        'ؤ' | 'ۆ' | 'ۇ' | 'ۈ' | 'ۉ' | 'ۋ' | 'ۅ' | 'ٷ' | 'ڤ' => 'و',
+        'ئ' | 'ے' | 'ۓ' | 'ې' | 'ێ' | 'ۍ' | 'ؽ' | 'ٸ' => 'ی',
+        'ٹ' | 'ټ' => 'ت',
+        'ڈ' | 'ډ' => 'د',
+        'ڑ' | 'ړ' | 'ڕ' => 'ر',
+        'ں' | 'ڼ' | 'ڻ' => 'ن',
+        'ڵ' => 'ل',
+        'ښ' => 'ش',
+        'ږ' => 'ژ',
+        'ګ' | 'ڭ' => 'گ',
+        'ځ' => 'ج',
+        'څ' => 'چ',
+        'ء' => 'ء',
+        // Cyrillic and Greek letters that look like Latin ones.
+        'а' | 'А' | 'α' | 'Α' => 'a',
+        'е' | 'Е' | 'ε' | 'Ε' => 'e',
+        'о' | 'О' | 'ο' | 'Ο' => 'o',
+        'р' | 'Р' | 'ρ' | 'Ρ' => 'p',
+        'с' | 'С' => 'c',
+        'х' | 'Х' | 'χ' | 'Χ' => 'x',
+        'у' | 'У' | 'υ' => 'y',
+        'і' | 'І' | 'ι' | 'Ι' => 'i',
+        'к' | 'К' | 'κ' | 'Κ' => 'k',
+        'м' | 'М' | 'Μ' => 'm',
+        'т' | 'Т' | 'τ' | 'Τ' => 't',
+        'н' | 'Н' | 'Η' => 'h',
+        'в' | 'В' | 'Β' => 'b',
+        'ν' | 'Ν' => 'n',
+        _ => {
+            if c.is_ascii_uppercase() {
+                c.to_ascii_lowercase()
+            } else if c.is_uppercase() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                c
+            }
+        }
+    }
+}
+
+/// `char::is_alphabetic` with a fast path for ASCII and the common Persian letters (the Unicode
+/// table lookup dominated the profile).
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    matches!(c as u32, 0x0621..=0x063A | 0x0641..=0x064A | 0x067E | 0x0686 | 0x0698 | 0x06A9 | 0x06AF | 0x06CC)
+        || c.is_alphabetic()
+}
+
+/// True for letters of the Arabic script block (what Persian words are made of).
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}')
+        && !matches!(c, '\u{0640}' | '\u{06D4}')
+}
+
+/// A Latin letter or digit standing in for a Persian letter in the middle of a Persian word.
+fn lookalike_arabic(c: char) -> Option<char> {
+    match c {
+        '0' | 'o' | 'O' | '٥' | '۵' => Some('ه'),
+        '1' | 'l' | 'I' | '|' | '!' | '١' | '۱' => Some('ا'),
+        '9' => Some('و'),
+        '7' => Some('ح'),
+        _ => None,
+    }
+}
+
+/// Normalises `s` at the given strength.
+pub fn fold(s: &str, strength: Strength) -> Folded {
+    let full = strength == Strength::Full;
+    let mut out: Vec<Ch> = Vec::with_capacity(s.len() / 2 + 1);
+    let push = |out: &mut Vec<Ch>, c: char, start: usize, end: usize| {
+        if let Some(last) = out.last_mut()
+            && last.c == c
+            && !c.is_ascii()
+            && is_letter(c)
+        {
+            // A run of one letter: the full fold keeps one; the light fold keeps two (Persian
+            // has real double letters: ممنون، الله) and drops the rest.
+            let run = out.iter().rev().take_while(|x| x.c == c).count();
+            if full || run >= 2 {
+                if let Some(last) = out.last_mut() {
+                    last.end = end;
+                }
+                return;
+            }
+        }
+        out.push(Ch { c, start, end });
+    };
+    for (start, c) in s.char_indices() {
+        let end = start + c.len_utf8();
+        if is_dropped(c) || (full && c == '\u{200C}') {
+            continue;
+        }
+        if let Some(base) = presentation(c) {
+            for b in base.chars() {
+                let b = light_letter(b);
+                push(&mut out, if full { full_letter(b) } else { b }, start, end);
+            }
+            continue;
+        }
+        let mut c = match digit(c) {
+            Some(d) if !full || !c.is_alphabetic() => d,
+            _ => light_letter(c),
+        };
+        if c == '\u{00A0}' || c == '\u{2007}' || c == '\u{202F}' {
+            c = ' ';
+        }
+        if full {
+            c = full_letter(c);
+        }
+        push(&mut out, c, start, end);
+    }
+    if full {
+        fix_lookalikes(s, &mut out);
+    }
+    Folded { chars: out }
+}
+
+/// Replaces Latin letters and digits that sit between two Persian letters (احم1ق، کثـ0فت) with
+/// the Persian letter they imitate. Persian digits folded to ASCII are looked up in the original.
+fn fix_lookalikes(s: &str, out: &mut [Ch]) {
+    for i in 1..out.len().saturating_sub(1) {
+        let prev = out[i - 1].c;
+        let next = out[i + 1].c;
+        if !(is_arabic_letter(prev) && is_arabic_letter(next)) {
+            continue;
+        }
+        let orig = s
+            .get(out[i].start..out[i].end)
+            .and_then(|t| t.chars().next())
+            .unwrap_or(out[i].c);
+        if let Some(a) = lookalike_arabic(orig) {
+            out[i].c = a;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full(s: &str) -> String {
+        fold(s, Strength::Full).text()
+    }
+    fn light(s: &str) -> String {
+        fold(s, Strength::Light).text()
+    }
+
+    #[test]
+    fn light_fold_keeps_the_letters_that_separate_languages() {
+        assert_eq!(light("كتاب علي"), "کتاب علی");
+        assert_eq!(light("ہے ۆ ڕ ښ"), "ہے ۆ ڕ ښ");
+        assert_eq!(light("می\u{200C}روم"), "می\u{200C}روم");
+        assert_eq!(light("۱۲۳ ٤"), "123 4");
+        assert_eq!(light("خیلییییی"), "خیلیی");
+        assert_eq!(light("ممنون"), "ممنون");
+    }
+
+    #[test]
+    fn full_fold_undoes_what_filter_dodgers_do() {
+        assert_eq!(full("اح\u{200C}مق"), "احمق");
+        assert_eq!(full("اح\u{200D}م\u{200F}ق"), "احمق");
+        assert_eq!(full("بیشـــعـــور"), "بیشعور");
+        assert_eq!(full("دززززد"), "دزد");
+        assert_eq!(full("بِیشُعور"), "بیشعور");
+        assert_eq!(full("مديراي بيشعور"), "مدیرای بیشعور");
+        assert_eq!(full("ﺍﺣﻤﻖ"), "احمق");
+        assert_eq!(full("احم1ق"), "احماق");
+        assert_eq!(full("Kh\u{0430}r"), "khar");
+        assert_eq!(full("https://Book.ir"), "https://book.ir");
+        assert_eq!(full("ۆ ێ ہ ے"), "و ی ه ی");
+    }
+
+    #[test]
+    fn every_output_char_maps_back_to_what_was_typed() {
+        let s = "سلام\u{200C}ـــ اح\u{200C}مق ﻻ";
+        for strength in [Strength::Light, Strength::Full] {
+            let f = fold(s, strength);
+            for ch in &f.chars {
+                assert!(s.is_char_boundary(ch.start) && s.is_char_boundary(ch.end));
+                assert!(ch.start < ch.end && ch.end <= s.len());
+            }
+        }
+        let f = fold("ﻻ", Strength::Full);
+        assert_eq!(f.text(), "لا");
+        assert!(f.chars.iter().all(|c| c.start == 0 && c.end == 3));
+    }
+}

@@ -1,0 +1,385 @@
+//! Splits normalised text into tokens — words, numbers, URLs, @mentions, #hashtags, e-mail
+//! addresses, emoji and punctuation — each with the byte span of the text as typed and the index
+//! of its sentence.
+//!
+//! A ZWNJ is part of a word. Letters spaced or dotted apart (`ا ل ا غ`, `د.ز.د`) are joined back
+//! into one word when asked (`join_spaced`), because that is how people slip insults past filters.
+
+use crate::normalize::{Ch, Folded, is_arabic_letter, is_letter};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Number,
+    Url,
+    Mention,
+    Hashtag,
+    Email,
+    Emoji,
+    Punct,
+}
+
+/// The writing system of a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Arabic,
+    Latin,
+    Cyrillic,
+    Other,
+}
+
+/// One token of normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub kind: Kind,
+    /// The normalised text of the token.
+    pub text: String,
+    /// Byte range in the text as typed.
+    pub start: usize,
+    pub end: usize,
+    pub script: Script,
+    /// Index of the sentence the token belongs to.
+    pub sentence: u32,
+    /// Built by joining spaced or dotted single letters.
+    pub joined: bool,
+}
+
+/// Emoji and pictographs (after variation selectors and ZWJ are removed by normalisation).
+pub fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF
+        | 0x2190..=0x21FF | 0x3030 | 0x303D | 0x3297 | 0x3299 | 0x00A9 | 0x00AE | 0x2122)
+}
+
+fn is_word_char(c: char) -> bool {
+    is_letter(c)
+        || c.is_ascii_digit()
+        || c.is_alphanumeric()
+        || c == '\u{200C}'
+        || matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+fn ends_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '؟' | '؛' | ';' | '\n' | '…' | '۔' | '。'
+    )
+}
+
+fn script_of(s: &str) -> Script {
+    let (mut ar, mut la, mut cy, mut ot) = (0, 0, 0, 0);
+    for c in s.chars().filter(|&c| is_letter(c)) {
+        if is_arabic_letter(c) {
+            ar += 1;
+        } else if c.is_ascii_alphabetic() || matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF) {
+            la += 1;
+        } else if matches!(c as u32, 0x400..=0x52F) {
+            cy += 1;
+        } else {
+            ot += 1;
+        }
+    }
+    let max = ar.max(la).max(cy).max(ot);
+    if max == 0 || max == la {
+        Script::Latin
+    } else if max == ar {
+        Script::Arabic
+    } else if max == cy {
+        Script::Cyrillic
+    } else {
+        Script::Other
+    }
+}
+
+/// Looks like a web address: `http…`, `www.…`, or `name.tld/…` in ASCII.
+fn is_url(s: &str) -> bool {
+    if !s.contains(['.', ':']) {
+        return false;
+    }
+    let l = s.to_ascii_lowercase();
+    if l.contains("://") || l.starts_with("www.") {
+        return true;
+    }
+    if !s.is_ascii() || s.contains('@') {
+        return false;
+    }
+    let host = l.split('/').next().unwrap_or("");
+    let mut parts = host.split('.');
+    let first = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    !first.is_empty()
+        && !rest.is_empty()
+        && rest
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && rest
+            .last()
+            .is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+fn is_email(s: &str) -> bool {
+    match s.split_once('@') {
+        Some((a, b)) => !a.is_empty() && b.contains('.') && !b.ends_with('.'),
+        None => false,
+    }
+}
+
+/// Tokenises folded text.
+pub fn tokenize(f: &Folded, join_spaced: bool) -> Vec<Token> {
+    let chars = &f.chars;
+    let mut tokens = Vec::new();
+    let mut sentence = 0u32;
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].c.is_whitespace() {
+            if chars[i].c == '\n' {
+                sentence += 1;
+            }
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && !chars[j].c.is_whitespace() {
+            j += 1;
+        }
+        chunk(&chars[i..j], &mut sentence, &mut tokens);
+        i = j;
+    }
+    if join_spaced {
+        join_letters(chars, &mut tokens);
+    }
+    tokens
+}
+
+fn text_of(chars: &[Ch]) -> String {
+    chars.iter().map(|c| c.c).collect()
+}
+
+fn make(kind: Kind, chars: &[Ch], sentence: u32) -> Token {
+    let text = text_of(chars);
+    Token {
+        kind,
+        script: script_of(&text),
+        text,
+        start: chars.first().map_or(0, |c| c.start),
+        end: chars.last().map_or(0, |c| c.end),
+        sentence,
+        joined: false,
+    }
+}
+
+/// One whitespace-separated chunk: a URL/mention/hashtag/e-mail as a whole, or split into
+/// words, numbers, emoji and punctuation.
+fn chunk(chars: &[Ch], sentence: &mut u32, out: &mut Vec<Token>) {
+    // Trailing punctuation is not part of a link or handle.
+    let mut end = chars.len();
+    while end > 0
+        && matches!(
+            chars[end - 1].c,
+            '.' | ',' | '،' | '!' | '?' | '؟' | ')' | '»' | ':' | '؛' | ';' | '"' | '\''
+        )
+    {
+        end -= 1;
+    }
+    let core = text_of(&chars[..end]);
+    let special = if core.len() > 1 && (core.starts_with('@')) {
+        Some(Kind::Mention)
+    } else if core.len() > 1 && core.starts_with('#') {
+        Some(Kind::Hashtag)
+    } else if is_email(&core) {
+        Some(Kind::Email)
+    } else if is_url(&core) {
+        Some(Kind::Url)
+    } else {
+        None
+    };
+    if let Some(kind) = special {
+        let mut t = make(kind, &chars[..end], *sentence);
+        if kind == Kind::Hashtag || kind == Kind::Mention {
+            t.text.remove(0);
+        }
+        out.push(t);
+        for c in &chars[end..] {
+            out.push(make(Kind::Punct, std::slice::from_ref(c), *sentence));
+            if ends_sentence(c.c) {
+                *sentence += 1;
+            }
+        }
+        return;
+    }
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].c;
+        if is_word_char(c) {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let d = chars[j].c;
+                // An apostrophe between letters stays in the word (I'd, don't).
+                let apostrophe = matches!(d, '\'' | '’')
+                    && j + 1 < chars.len()
+                    && chars[j + 1].c.is_alphabetic()
+                    && chars[j - 1].c.is_alphabetic();
+                if is_word_char(d) || apostrophe {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // Trim ZWNJ at the edges of the word.
+            let (mut a, mut b) = (i, j);
+            while a < b && chars[a].c == '\u{200C}' {
+                a += 1;
+            }
+            while b > a && chars[b - 1].c == '\u{200C}' {
+                b -= 1;
+            }
+            if a < b {
+                let s = &chars[a..b];
+                let kind = if s.iter().all(|c| !is_letter(c.c)) {
+                    Kind::Number
+                } else {
+                    Kind::Word
+                };
+                out.push(make(kind, s, *sentence));
+            }
+            i = j;
+        } else {
+            let kind = if is_emoji(c) {
+                Kind::Emoji
+            } else {
+                Kind::Punct
+            };
+            out.push(make(kind, &chars[i..i + 1], *sentence));
+            if ends_sentence(c)
+                && !(c == '.' && i + 1 < chars.len() && chars[i + 1].c.is_alphabetic())
+            {
+                *sentence += 1;
+            }
+            i += 1;
+        }
+    }
+}
+
+/// Separators allowed between spaced-out letters.
+fn is_letter_gap(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '.' | '-' | '_' | '*' | '·' | '•' | '/' | '+' | '~' | '=')
+}
+
+/// Joins runs of three or more single-letter words whose gaps hold only separators.
+fn join_letters(chars: &[Ch], tokens: &mut Vec<Token>) {
+    let single = |t: &Token| t.kind == Kind::Word && t.text.chars().count() == 1;
+    // Whether only separator characters lie between two tokens in the source.
+    let gap_ok = |a: &Token, b: &Token| -> bool {
+        let from = chars.partition_point(|c| c.start < a.end);
+        let to = chars.partition_point(|c| c.start < b.start);
+        (from..to).all(|k| is_letter_gap(chars[k].c))
+    };
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut run: Vec<usize> = Vec::new(); // letters and the separators between them
+    let mut last_letter: Option<usize> = None;
+    for k in 0..tokens.len() {
+        let t = &tokens[k];
+        if single(t) {
+            if !last_letter.is_some_and(|p| gap_ok(&tokens[p], t)) {
+                flush(&mut run, &mut out, tokens);
+            }
+            run.push(k);
+            last_letter = Some(k);
+        } else if t.kind == Kind::Punct
+            && last_letter.is_some()
+            && t.text.chars().all(is_letter_gap)
+        {
+            run.push(k);
+        } else {
+            flush(&mut run, &mut out, tokens);
+            last_letter = None;
+            out.push(t.clone());
+        }
+    }
+    flush(&mut run, &mut out, tokens);
+    *tokens = out;
+}
+
+/// Emits a run of single letters (with separator tokens among them) as one joined word when it
+/// holds three or more letters, else as the original tokens.
+fn flush(run: &mut Vec<usize>, out: &mut Vec<Token>, tokens: &[Token]) {
+    let letters: Vec<usize> = run
+        .iter()
+        .copied()
+        .filter(|&k| tokens[k].kind == Kind::Word)
+        .collect();
+    if letters.len() >= 3 {
+        let first = &tokens[letters[0]];
+        let last_k = letters[letters.len() - 1];
+        let last = &tokens[last_k];
+        let text: String = letters.iter().map(|&k| tokens[k].text.as_str()).collect();
+        out.push(Token {
+            kind: Kind::Word,
+            script: script_of(&text),
+            text,
+            start: first.start,
+            end: last.end,
+            sentence: first.sentence,
+            joined: true,
+        });
+        out.extend(
+            run.iter()
+                .filter(|&&k| k > last_k)
+                .map(|&k| tokens[k].clone()),
+        );
+    } else {
+        out.extend(run.iter().map(|&k| tokens[k].clone()));
+    }
+    run.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::{Strength, fold};
+
+    fn words(s: &str) -> Vec<(Kind, String)> {
+        tokenize(&fold(s, Strength::Full), true)
+            .into_iter()
+            .map(|t| (t.kind, t.text))
+            .collect()
+    }
+
+    #[test]
+    fn links_handles_and_tags_are_single_tokens() {
+        let t = words("ببینید: https://ex.ir/a?b=1, @shop_98 #کتاب_خوب t.me/chan mail@x.ir");
+        assert!(t.contains(&(Kind::Url, "https://ex.ir/a?b=1".into())));
+        assert!(t.contains(&(Kind::Mention, "shop_98".into())));
+        assert!(t.contains(&(Kind::Hashtag, "کتاب_خوب".into())));
+        assert!(t.contains(&(Kind::Url, "t.me/chan".into())));
+        assert!(t.contains(&(Kind::Email, "mail@x.ir".into())));
+    }
+
+    #[test]
+    fn spaced_and_dotted_letters_join_into_a_word() {
+        assert!(words("یه مشت ا ل ا غ جمع").contains(&(Kind::Word, "الاغ".into())));
+        assert!(words("همه د.ز.د هستن").contains(&(Kind::Word, "دزد".into())));
+        // Two single letters are left alone.
+        assert_eq!(words("و ب").len(), 2);
+    }
+
+    #[test]
+    fn spans_point_at_the_typed_text() {
+        let s = "سلام  ا ل ا غ!";
+        let toks = tokenize(&fold(s, Strength::Full), true);
+        let w = toks.iter().find(|t| t.text == "الاغ").unwrap();
+        assert_eq!(&s[w.start..w.end], "ا ل ا غ");
+        assert_eq!(toks.last().unwrap().kind, Kind::Punct);
+    }
+
+    #[test]
+    fn sentences_are_counted() {
+        let toks = tokenize(&fold("یک. دو؟ سه", Strength::Full), false);
+        let s: Vec<u32> = toks
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.sentence)
+            .collect();
+        assert_eq!(s, vec![0, 1, 2]);
+    }
+}

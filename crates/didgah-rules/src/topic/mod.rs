@@ -1,0 +1,491 @@
+//! Rule 2, on-topic: does the comment relate to this article, or react to it?
+//!
+//! The article becomes a profile of stemmed content words with weights (title and keywords
+//! count most; words every local news story shares and bare place names count little). A
+//! comment relates by sharing those words, or by being a reaction (thanks, praise, wishes). It is
+//! off-topic on positive evidence only: advertising (offers, contacts, phone numbers, shop
+//! links), chain messages, chat with other readers, subjects the article never touches, or many
+//! words and none of the article's.
+
+use std::collections::HashSet;
+
+use crate::lexicon::{Data, Map, Set, data};
+use crate::tokenize::{Kind, Token};
+use crate::types::{Article, Field};
+
+/// Endings stripped to compare article and comment words (over-stemming is harmless: both sides
+/// are stemmed the same way).
+const STEM_ENDINGS: &[&str] = &[
+    "هایمان",
+    "هایشان",
+    "هایتان",
+    "هاشون",
+    "هایی",
+    "های",
+    "ها",
+    "ترین",
+    "تر",
+    "یی",
+    "ای",
+    "ی",
+    "ان",
+    "ات",
+    "ا",
+    "ش",
+    "م",
+    "ت",
+    "و",
+    "ه",
+];
+
+/// A comparable key of a fully normalised word: endings stripped, then the consonant skeleton
+/// (the long vowels ا و ی after the first letter dropped), so colloquial spellings meet the
+/// written ones (کتابخونه / کتابخانه، نوجوونا / نوجوانان).
+pub fn stem(word: &str) -> String {
+    let mut w = word.to_string();
+    for e in STEM_ENDINGS {
+        if let Some(s) = w.strip_suffix(e)
+            && s.chars().count() >= 3
+        {
+            w = s.to_string();
+            break;
+        }
+    }
+    let mut chars = w.chars();
+    let first = chars.next();
+    let skeleton: String = first
+        .into_iter()
+        .chain(chars.filter(|c| !matches!(c, 'ا' | 'و' | 'ی')))
+        .collect();
+    if skeleton.chars().count() >= 3 {
+        skeleton
+    } else {
+        w
+    }
+}
+
+/// The article's words with their weights.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    weights: Map<String, f32>,
+    /// Every normalised word of the article, to know which "other subject" words it uses.
+    words: Set<String>,
+}
+
+fn content(d: &Data, t: &Token) -> bool {
+    t.kind == Kind::Word && t.text.chars().count() >= 3 && !d.stop.contains(&t.text)
+}
+
+impl Profile {
+    /// Builds the profile from the article's tokens per part, and the people named in it.
+    pub fn build(parts: &[(&[Token], f32)], names: &HashSet<String>) -> Profile {
+        let d = data();
+        let mut counts: Map<String, f32> = Map::default();
+        let mut words = Set::default();
+        for (toks, w) in parts {
+            for (i, t) in toks.iter().enumerate() {
+                if t.kind == Kind::Word {
+                    words.insert(t.text.clone());
+                }
+                if content(d, t) || d.generic.contains(&t.text) {
+                    *counts.entry(stem(&t.text)).or_default() += w;
+                    // Compounds written apart in the article and together in comments
+                    // («انگشتر سازی» / «انگشترسازی»).
+                    if let Some(n) = toks.get(i + 1)
+                        && content(d, n)
+                        && n.sentence == t.sentence
+                    {
+                        *counts
+                            .entry(stem(&format!("{}{}", t.text, n.text)))
+                            .or_default() += w * 0.5;
+                    }
+                }
+            }
+        }
+        let generic: Set<String> = d.generic.iter().map(|g| stem(g)).collect();
+        let places: Set<String> = d.places.iter().map(|g| stem(g)).collect();
+        let mut weights = Map::default();
+        for (s, c) in counts {
+            let mut w = (0.45 + 0.2 * c.ln_1p()).min(1.0);
+            if generic.contains(&s) {
+                w *= 0.2;
+            } else if places.contains(&s) {
+                w *= 0.35;
+            }
+            weights.insert(s, w);
+        }
+        for n in names {
+            weights.insert(stem(n), 1.0);
+        }
+        Profile { weights, words }
+    }
+
+    /// The longest article stem (four letters or more) that `s` begins with, and its weight.
+    fn prefix_of(&self, s: &str) -> Option<(String, f32)> {
+        if s.len() > 80 {
+            return None; // no word is that long; keeps the scan linear
+        }
+        let ends: Vec<usize> = s.char_indices().map(|(i, _)| i).skip(4).collect();
+        for &e in ends.iter().rev() {
+            if let Some(&w) = self.weights.get(&s[..e]) {
+                return Some((s[..e].to_string(), w));
+            }
+        }
+        None
+    }
+}
+
+/// Builds the article's tokens per part with their weights and the profile.
+pub fn profile_of(
+    article: &Article,
+    tokenize_full: impl Fn(&str) -> Vec<Token>,
+    names: &HashSet<String>,
+) -> Profile {
+    let title = tokenize_full(&article.title);
+    let lead = tokenize_full(&article.lead);
+    let body = tokenize_full(&article.body);
+    let kw = tokenize_full(&article.keywords.join(" \n "));
+    Profile::build(
+        &[(&title, 3.0), (&kw, 3.0), (&lead, 2.0), (&body, 1.0)],
+        names,
+    )
+}
+
+/// One reason a comment looks off-topic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signal {
+    pub code: &'static str,
+    pub score: f32,
+    pub evidence: String,
+    pub spans: Vec<(Field, usize, usize)>,
+}
+
+/// What rule 2 concluded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicResult {
+    pub score: f32,
+    pub relatedness: f32,
+    pub signals: Vec<Signal>,
+}
+
+/// A phone number: ten or more digits starting with 0 or 98 (+98), possibly split by spaces or
+/// dashes inside one token run.
+fn is_phone(digits: &str) -> bool {
+    let d: String = digits.chars().filter(char::is_ascii_digit).collect();
+    d.len() >= 10 && d.len() <= 14 && (d.starts_with('0') || d.starts_with("98"))
+}
+
+fn spam_words_in(host: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "shop", "kharid", "forush", "foroosh", "offer", "takhfif", "bet", "casino", "vpn",
+        "crypto", "sood", "arzan", "vam", "follower", "folower",
+    ];
+    let h = host.to_ascii_lowercase();
+    WORDS.iter().any(|w| h.contains(w))
+}
+
+/// What rule 1 found that matters here: relatedness by shared words can only be measured
+/// when the comment is Persian; keyboard mashing relates to nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    Persian,
+    Foreign,
+    Gibberish,
+}
+
+/// Judges relatedness. `fields` are the comment's fields with their full-fold tokens.
+pub fn judge(profile: &Profile, fields: &[(Field, &[Token])], language: Language) -> TopicResult {
+    let d = data();
+    let mut signals = Vec::new();
+    // Spam evidence is gathered from every field (a shop's name is an advert too).
+    let (mut offer, mut contact, mut trade, mut phone, mut links) = (0, 0, 0, 0, 0);
+    let mut spam_spans = Vec::new();
+    let mut spam_ev: Vec<String> = Vec::new();
+    let mut chain = 0.0f32;
+    let mut chain_spans = Vec::new();
+    let mut chain_ev = Vec::new();
+    let mut crowd_spans = Vec::new();
+    let mut crowd_ev = Vec::new();
+    let mut other_subject = Vec::new();
+    let mut reaction = false;
+    let mut matched: Map<String, f32> = Map::default();
+    let mut content_words = 0usize;
+    let mut words = 0usize;
+    for &(field, toks) in fields {
+        let stream: Vec<&Token> = toks
+            .iter()
+            .filter(|t| matches!(t.kind, Kind::Word | Kind::Number))
+            .collect();
+        for h in d.spam.find(&stream) {
+            let p = &d.spam.list[h.phrase];
+            match p.tag.as_str() {
+                "offer" => offer += 1,
+                "contact" => contact += 1,
+                _ => trade += 1,
+            }
+            spam_ev.push(p.source.clone());
+            spam_spans.push((field, stream[h.first].start, stream[h.last].end));
+        }
+        for t in toks {
+            match t.kind {
+                Kind::Url | Kind::Email => {
+                    links += 1;
+                    if spam_words_in(&t.text) {
+                        offer += 1;
+                    }
+                    spam_spans.push((field, t.start, t.end));
+                }
+                Kind::Mention => {
+                    links += 1;
+                    if spam_words_in(&t.text) {
+                        offer += 1;
+                    }
+                    spam_spans.push((field, t.start, t.end));
+                }
+                Kind::Number if is_phone(&t.text) => {
+                    phone += 1;
+                    spam_spans.push((field, t.start, t.end));
+                    spam_ev.push("phone number".into());
+                }
+                _ => {}
+            }
+        }
+        if field == Field::Name {
+            continue;
+        }
+        for h in d.chain.find(&stream) {
+            let p = &d.chain.list[h.phrase];
+            chain += if p.tag == "strong" { 0.6 } else { 0.3 };
+            chain_ev.push(p.source.clone());
+            chain_spans.push((field, stream[h.first].start, stream[h.last].end));
+        }
+        for h in d.crowd.find(&stream) {
+            crowd_ev.push(d.crowd.list[h.phrase].source.clone());
+            crowd_spans.push((field, stream[h.first].start, stream[h.last].end));
+        }
+        for h in d.offtopic.find(&stream) {
+            let words_in: Vec<&str> = (h.first..=h.last)
+                .map(|k| stream[k].text.as_str())
+                .collect();
+            if words_in.iter().all(|w| profile.words.contains(*w)) {
+                continue; // the article itself talks about it
+            }
+            other_subject.push((
+                field,
+                stream[h.first].start,
+                stream[h.last].end,
+                words_in.join(" "),
+            ));
+        }
+        if !d.reactions.find(&stream).is_empty() {
+            reaction = true;
+        }
+        for t in toks.iter() {
+            let hashtag_words: Vec<String>;
+            let parts: Vec<&str> = if t.kind == Kind::Hashtag {
+                hashtag_words = t.text.split('_').map(str::to_string).collect();
+                hashtag_words.iter().map(String::as_str).collect()
+            } else if t.kind == Kind::Word {
+                vec![t.text.as_str()]
+            } else {
+                continue;
+            };
+            for w in parts {
+                words += 1;
+                let is_content = w.chars().count() >= 3 && !d.stop.contains(w);
+                if is_content {
+                    content_words += 1;
+                }
+                if !is_content && !d.generic.contains(w) {
+                    continue;
+                }
+                let s = stem(w);
+                if let Some(&wt) = profile.weights.get(&s) {
+                    matched.insert(s, wt);
+                } else if let Some((p, wt)) = profile.prefix_of(&s) {
+                    // A compound or derived word built on an article word (انگشترسازی، کتابخوانی).
+                    matched.insert(p, wt * 0.7);
+                }
+            }
+        }
+    }
+    let relatedness: f32 = matched.values().sum();
+    let has_emoji_only = words == 0;
+
+    // Advertising.
+    let mut spam: f32 = 0.0;
+    if offer > 0 {
+        spam = if contact + phone + links > 0 {
+            0.92
+        } else {
+            0.75
+        };
+    } else if contact + phone + links > 0 && trade > 0 {
+        spam = (0.55 + 0.1 * trade as f32).min(0.9);
+    } else if phone > 0 {
+        spam = 0.65;
+    } else if contact > 0 && links > 0 {
+        spam = 0.7;
+    }
+    if spam > 0.0 {
+        spam_ev.dedup();
+        signals.push(Signal {
+            code: "spam",
+            score: spam,
+            evidence: format!("advertising: {}", spam_ev.join(", ")),
+            spans: spam_spans,
+        });
+    }
+
+    // Conversation that is not about the article.
+    let reduce = 0.5 * relatedness.min(1.0);
+    let mut off: Vec<f32> = Vec::new();
+    if chain > 0.0 {
+        let s = (0.3 + chain).min(0.95) - 0.2 * reduce;
+        signals.push(Signal {
+            code: "chain_message",
+            score: s,
+            evidence: format!("chain-message phrasing: {}", chain_ev.join(", ")),
+            spans: chain_spans,
+        });
+    }
+    if !crowd_ev.is_empty() {
+        off.push(0.6);
+    }
+    off.extend(std::iter::repeat_n(0.35, other_subject.len()));
+    let short_reaction = reaction && (content_words <= 8 || relatedness > 0.0);
+    match language {
+        Language::Persian if content_words >= 4 && relatedness < 0.3 && !short_reaction => {
+            // Alone, a short comment without the article's words is not enough to flag: people
+            // name things in their own words. A longer one about something else is.
+            off.push(if content_words >= 7 { 0.55 } else { 0.45 });
+        }
+        Language::Gibberish => off.push(0.6),
+        _ => {}
+    }
+    if !off.is_empty() && !has_emoji_only {
+        let p = 1.0 - off.iter().fold(1.0, |acc, s| acc * (1.0 - s));
+        let mut s = p - reduce;
+        if short_reaction {
+            s -= 0.3;
+        }
+        if s > 0.0 {
+            let mut spans = crowd_spans.clone();
+            spans.extend(other_subject.iter().map(|(f, a, b, _)| (*f, *a, *b)));
+            let mut ev = Vec::new();
+            if !crowd_ev.is_empty() {
+                ev.push(format!("talk to other readers: {}", crowd_ev.join(", ")));
+            }
+            if !other_subject.is_empty() {
+                let w: Vec<&str> = other_subject.iter().map(|x| x.3.as_str()).collect();
+                ev.push(format!(
+                    "subjects the article does not touch: {}",
+                    w.join(", ")
+                ));
+            }
+            ev.push(format!(
+                "{content_words} content words, relatedness to the article {relatedness:.2}"
+            ));
+            signals.push(Signal {
+                code: "off_topic",
+                score: s.min(0.9),
+                evidence: ev.join("; "),
+                spans,
+            });
+        }
+    }
+    let score = signals.iter().map(|s| s.score).fold(0.0, f32::max);
+    TopicResult {
+        score,
+        relatedness,
+        signals,
+    }
+}
+
+/// The reader's message in Persian for a signal.
+pub fn message_fa(code: &str) -> &'static str {
+    match code {
+        "spam" => {
+            "دیدگاه شما شبیه آگهی یا تبلیغ است (پیشنهاد فروش، شماره تماس، آیدی یا لینک). آگهی در بخش دیدگاه‌ها منتشر نمی‌شود؛ اگر درباره خبر نظری دارید، بدون تبلیغ بنویسید."
+        }
+        "chain_message" => {
+            "دیدگاه شما شبیه پیام زنجیره‌ای است. پیام‌های زنجیره‌ای منتشر نمی‌شوند؛ لطفاً درباره همین خبر بنویسید."
+        }
+        _ => {
+            "به نظر می‌رسد دیدگاه شما به موضوع این خبر ربطی ندارد. لطفاً درباره همین خبر نظر بدهید؛ برای گفت‌وگوهای دیگر جای دیگری مناسب‌تر است."
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::{Strength, fold};
+    use crate::tokenize::tokenize;
+
+    fn toks(s: &str) -> Vec<Token> {
+        tokenize(&fold(s, Strength::Full), true)
+    }
+
+    fn article() -> Profile {
+        let a = Article {
+            id: "lib".into(),
+            title: "افتتاح کتابخانه عمومی محله نارمک تهران".into(),
+            lead: "کتابخانه تازه با ده هزار جلد کتاب و سالن مطالعه برای نوجوانان افتتاح شد.".into(),
+            body: "به گزارش روابط عمومی، کتابخانه محله نارمک با حضور مدیرکل کتابخانه‌های استان افتتاح شد. سالن مطالعه ساعت ۸ تا ۲۰ باز است و عضویت برای دانش‌آموزان رایگان است.".into(),
+            keywords: vec!["کتابخانه".into(), "نارمک".into()],
+        };
+        profile_of(&a, toks, &HashSet::new())
+    }
+
+    /// `expect` is the code of the strongest signal, or "" for on-topic.
+    fn check(text: &str, expect: &str) {
+        let p = article();
+        let t = toks(text);
+        let r = judge(&p, &[(Field::Text, &t)], Language::Persian);
+        let got = r
+            .signals
+            .iter()
+            .filter(|s| s.score >= 0.5)
+            .max_by(|a, b| a.score.total_cmp(&b.score))
+            .map_or("", |s| s.code);
+        assert_eq!(got, expect, "{text}: {r:?}");
+    }
+
+    #[test]
+    fn related_comments_and_reactions_pass() {
+        check("سالن مطالعه تا ساعت ۲۰ کمه، کاش شب‌ها هم باز باشه", "");
+        check("دست شما درد نکنه 🌹", "");
+        check("👍", "");
+        check("کتابخونه‌ی محله ما هم همینطوری راه بیفته عالی میشه", "");
+        check("عضویت رایگانه؟ برای دانشجوها هم هست؟", "");
+    }
+
+    #[test]
+    fn adverts_and_chains_are_caught() {
+        check(
+            "فروش ویژه لوازم التحریر با تخفیف، سفارش از طریق واتساپ ۰۹۱۲۱۲۳۴۵۶۷",
+            "spam",
+        );
+        check("فالوور ایرانی ارزان، دایرکت بدید", "spam");
+        check(
+            "این پیام را برای ۱۲ نفر بفرستید وگرنه گرفتاری خواهد آمد",
+            "chain_message",
+        );
+    }
+
+    #[test]
+    fn other_subjects_are_off_topic() {
+        check("کسی میدونه قیمت سکه فردا بالا میره یا نه؟", "off_topic");
+        check(
+            "استقلال دیشب بد باخت، سرمربی باید استعفا بده و بره",
+            "off_topic",
+        );
+    }
+
+    #[test]
+    fn stems_meet_across_colloquial_forms() {
+        assert_eq!(stem("کتابخونه"), stem("کتابخانه"));
+        assert_eq!(stem("نوجوونا"), stem("نوجوانان"));
+    }
+}
