@@ -22,7 +22,9 @@ fn full_check(c: &mut Criterion, chars: usize) {
         .nresamples(10_000);
     let checker = Checker::new(&Policy::default(), &common::article()).expect("default policy");
     let comment = common::comment(chars);
-    c.bench_function(&format!("check {chars} chars"), |b| b.iter(|| checker.check(&comment)));
+    c.bench_function(&format!("check {chars} chars"), |b| {
+        b.iter(|| checker.check(&comment))
+    });
 }
 
 #[wasm_bindgen_bench]
