@@ -1,4 +1,4 @@
-//! The public JSON API under `/api` (paths and shapes in the project's contract):
+//! The public JSON API under `/api` (paths and shapes in `docs/API.md`):
 //!
 //! - `POST /api/comments` — check again, store, answer `201 {id, status, report}`;
 //! - `GET /api/articles/{article_id}/comments?site=&page=&per_page=` — approved, newest first;
