@@ -21,7 +21,7 @@ for part in "${parts[@]}"; do
             (. scripts/wasm-env.sh
              CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} \
              CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-                cargo bench -q -p didgah-rules --target wasm32-unknown-unknown --bench browser) ;;
+                cargo bench -p didgah-rules --target wasm32-unknown-unknown --bench browser) ;;
         widget)
             scripts/build-widget.sh
             scripts/sizes.sh

@@ -1,17 +1,19 @@
-//! The widget's side of the HTTP contract (`notes/contract.md`): site config, approved comments,
+//! The widget's side of the HTTP contract (`docs/API.md`): site config, approved comments,
 //! sending a comment. Uses the browser's `fetch` directly to keep the download small.
 //!
 //! Every failure becomes a [`ApiError`] whose [`ApiError::message`] is a calm Persian sentence
-//! the reader can act on; nothing here panics on a bad or missing answer.
+//! the reader can act on; nothing here panics on a bad or missing answer. Bodies are read and
+//! written with the browser's JSON ([`crate::json`]), not serde, to keep the download small.
 
 use didgah_rules::{Policy, Report};
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestInit, Response};
 
+use crate::json;
+
 /// Length limits for the form's fields, in characters (the server enforces the same ones).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     pub name: usize,
     pub title: usize,
@@ -29,28 +31,72 @@ impl Default for Limits {
 }
 
 /// `GET /api/sites/{site}/config`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SiteConfig {
     pub policy: Policy,
-    #[serde(default)]
+    /// Optional: may be missing or `null`.
     pub login_url: Option<String>,
-    #[serde(default)]
+    /// Optional: [`Limits::default`] when missing.
     pub limits: Limits,
 }
 
+impl SiteConfig {
+    fn read(value: &JsValue) -> json::Read<SiteConfig> {
+        let o = json::object(value)?;
+        let limits = json::get(o, "limits");
+        let limits = if limits.is_undefined() {
+            Limits::default()
+        } else {
+            let l = json::object(&limits)?;
+            let size =
+                |key| json::integer(&json::get(l, key), 0.0, u32::MAX as f64).map(|n| n as usize);
+            Limits {
+                name: size("name")?,
+                title: size("title")?,
+                text: size("text")?,
+            }
+        };
+        Ok(SiteConfig {
+            policy: json::policy(&json::get(o, "policy"))?,
+            login_url: json::opt_string(&json::get(o, "login_url"))?,
+            limits,
+        })
+    }
+}
+
 /// One approved comment as the public API shows it (no email, no IP).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PublicComment {
     pub id: i64,
     pub name: String,
-    #[serde(default)]
+    /// Optional: `""` when missing.
     pub title: String,
     pub text: String,
     pub created_at: String,
 }
 
+/// Ids are whole numbers that a JavaScript number holds exactly (the server's are far smaller).
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+fn id(value: &JsValue) -> json::Read<i64> {
+    json::integer(value, -MAX_SAFE_INTEGER, MAX_SAFE_INTEGER).map(|n| n as i64)
+}
+
+impl PublicComment {
+    fn read(value: &JsValue) -> json::Read<PublicComment> {
+        let o = json::object(value)?;
+        Ok(PublicComment {
+            id: id(&json::get(o, "id"))?,
+            name: json::string(&json::get(o, "name"))?,
+            title: json::string_or_empty(&json::get(o, "title"))?,
+            text: json::string(&json::get(o, "text"))?,
+            created_at: json::string(&json::get(o, "created_at"))?,
+        })
+    }
+}
+
 /// `GET /api/articles/{id}/comments`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CommentsPage {
     pub total: u64,
     pub page: u32,
@@ -58,8 +104,21 @@ pub struct CommentsPage {
     pub comments: Vec<PublicComment>,
 }
 
+impl CommentsPage {
+    fn read(value: &JsValue) -> json::Read<CommentsPage> {
+        let o = json::object(value)?;
+        let count = |key, max: f64| json::integer(&json::get(o, key), 0.0, max);
+        Ok(CommentsPage {
+            total: count("total", MAX_SAFE_INTEGER)? as u64,
+            page: count("page", u32::MAX as f64)? as u32,
+            per_page: count("per_page", u32::MAX as f64)? as u32,
+            comments: json::list(&json::get(o, "comments"), PublicComment::read)?,
+        })
+    }
+}
+
 /// The body of `POST /api/comments`.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct NewComment<'a> {
     pub site_id: &'a str,
     pub article_id: &'a str,
@@ -67,36 +126,75 @@ pub struct NewComment<'a> {
     pub email: &'a str,
     pub title: &'a str,
     pub text: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Left out of the JSON when `None`.
     pub client_report: Option<&'a Report>,
     /// The honeypot: whatever a bot typed into the hidden field, sent as is.
     pub website: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Left out of the JSON when `None`.
     pub user_token: Option<&'a str>,
 }
 
+impl NewComment<'_> {
+    /// The JSON body, keys in the contract's order.
+    fn to_json(&self) -> Option<String> {
+        let o = json::new_object();
+        json::set(&o, "site_id", self.site_id);
+        json::set(&o, "article_id", self.article_id);
+        json::set(&o, "name", self.name);
+        json::set(&o, "email", self.email);
+        json::set(&o, "title", self.title);
+        json::set(&o, "text", self.text);
+        if let Some(report) = self.client_report {
+            json::set(&o, "client_report", json::report_value(report));
+        }
+        json::set(&o, "website", self.website);
+        if let Some(token) = self.user_token {
+            json::set(&o, "user_token", token);
+        }
+        json::stringify(&o)
+    }
+}
+
 /// `201` answer to a new comment.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Created {
     pub id: i64,
     /// `pending` or `flagged`.
     pub status: String,
 }
 
-#[derive(Debug, Deserialize)]
-struct ErrorBody {
-    error: ErrorDetail,
-    #[serde(default)]
-    report: Option<Report>,
+impl Created {
+    fn read(value: &JsValue) -> json::Read<Created> {
+        let o = json::object(value)?;
+        Ok(Created {
+            id: id(&json::get(o, "id"))?,
+            status: json::string(&json::get(o, "status"))?,
+        })
+    }
 }
 
-#[derive(Debug, Deserialize)]
-struct ErrorDetail {
-    code: String,
-    #[serde(default)]
-    message: String,
-    #[serde(default)]
-    field: Option<String>,
+/// A 4xx body: `{"error": {"code", "message", "field"}, "report"}`; `message`, `field` and
+/// `report` are optional. `None` when the body is not of that shape.
+fn read_error(body: &str) -> Option<(ApiError, Option<Report>)> {
+    let value = json::parse(body).ok()?;
+    let read = || -> json::Read<_> {
+        let o = json::object(&value)?;
+        let error = json::get(o, "error");
+        let e = json::object(&error)?;
+        let report = json::get(o, "report");
+        let report = if report.is_undefined() || report.is_null() {
+            None
+        } else {
+            Some(json::report(&report)?)
+        };
+        let rejected = ApiError::Rejected {
+            code: json::string(&json::get(e, "code"))?,
+            message: json::string_or_empty(&json::get(e, "message"))?,
+            field: json::opt_string(&json::get(e, "field"))?,
+        };
+        Ok((rejected, report))
+    };
+    read().ok()
 }
 
 /// Why a request did not succeed.
@@ -158,7 +256,7 @@ pub struct Endpoint {
 impl Endpoint {
     pub async fn config(&self) -> Result<SiteConfig, ApiError> {
         let url = format!("{}/api/sites/{}/config", self.server, encode(&self.site));
-        get_json(&url).await
+        parse(request("GET", &url, None).await?, SiteConfig::read)
     }
 
     pub async fn comments(&self, page: u32, per_page: u32) -> Result<CommentsPage, ApiError> {
@@ -168,14 +266,14 @@ impl Endpoint {
             encode(&self.article),
             encode(&self.site)
         );
-        get_json(&url).await
+        parse(request("GET", &url, None).await?, CommentsPage::read)
     }
 
     pub async fn send(&self, comment: &NewComment<'_>) -> Result<Created, ApiError> {
-        let body = serde_json::to_string(comment).map_err(|_| ApiError::Server(0))?;
+        let body = comment.to_json().ok_or(ApiError::Server(0))?;
         let url = format!("{}/api/comments", self.server);
         let answer = request("POST", &url, Some(&body)).await?;
-        parse(answer)
+        parse(answer, Created::read)
     }
 }
 
@@ -189,13 +287,12 @@ struct Answer {
     body: String,
 }
 
-async fn get_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    parse(request("GET", url, None).await?)
-}
-
-fn parse<T: serde::de::DeserializeOwned>(answer: Answer) -> Result<T, ApiError> {
+/// A 2xx answer read with `read`, or the [`ApiError`] the status and body say.
+fn parse<T>(answer: Answer, read: fn(&JsValue) -> json::Read<T>) -> Result<T, ApiError> {
     if (200..300).contains(&answer.status) {
-        return serde_json::from_str(&answer.body).map_err(|_| ApiError::Server(answer.status));
+        return json::parse(&answer.body)
+            .and_then(|v| read(&v))
+            .map_err(|_| ApiError::Server(answer.status));
     }
     if answer.status == 429 {
         return Err(ApiError::RateLimited {
@@ -205,17 +302,12 @@ fn parse<T: serde::de::DeserializeOwned>(answer: Answer) -> Result<T, ApiError> 
     if !(400..500).contains(&answer.status) {
         return Err(ApiError::Server(answer.status));
     }
-    match serde_json::from_str::<ErrorBody>(&answer.body) {
-        Ok(ErrorBody {
-            error,
-            report: Some(report),
-        }) if error.code == "rule_blocked" => Err(ApiError::Blocked(report)),
-        Ok(ErrorBody { error, .. }) => Err(ApiError::Rejected {
-            code: error.code,
-            message: error.message,
-            field: error.field,
-        }),
-        Err(_) => Err(ApiError::Rejected {
+    match read_error(&answer.body) {
+        Some((ApiError::Rejected { code, .. }, Some(report))) if code == "rule_blocked" => {
+            Err(ApiError::Blocked(report))
+        }
+        Some((rejected, _)) => Err(rejected),
+        None => Err(ApiError::Rejected {
             code: String::new(),
             message: String::new(),
             field: None,
@@ -276,10 +368,10 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn errors_are_told_in_persian() {
-        let err = parse::<Created>(answer(
+        let err = parse(answer(
             409,
             r#"{"error":{"code":"duplicate","message":"این دیدگاه قبلاً فرستاده شده است.","message_en":"duplicate"}}"#,
-        ))
+        ), Created::read)
         .unwrap_err();
         assert_eq!(
             err.message(),
@@ -287,36 +379,101 @@ mod tests {
         );
         assert!(!err.retryable());
 
-        let limited = parse::<Created>(Answer {
-            status: 429,
-            retry_after: Some(30),
-            body: String::new(),
-        })
+        let limited = parse(
+            Answer {
+                status: 429,
+                retry_after: Some(30),
+                body: String::new(),
+            },
+            Created::read,
+        )
         .unwrap_err();
         assert!(limited.message().contains("۳۰ ثانیه"));
         assert!(limited.retryable());
 
         assert_eq!(
-            parse::<Created>(answer(502, "<html>")).unwrap_err(),
+            parse(answer(502, "<html>"), Created::read).unwrap_err(),
             ApiError::Server(502)
         );
     }
 
     #[wasm_bindgen_test]
     fn created_and_blocked_answers_are_read() {
-        let ok: Created = parse(answer(
-            201,
-            r#"{"id":7,"status":"flagged","report":{"outcome":"flag","rules":[]}}"#,
-        ))
+        let ok: Created = parse(
+            answer(
+                201,
+                r#"{"id":7,"status":"flagged","report":{"outcome":"flag","rules":[]}}"#,
+            ),
+            Created::read,
+        )
         .unwrap();
         assert_eq!(ok.status, "flagged");
-        let blocked = parse::<Created>(answer(
+        let blocked = parse(answer(
             422,
             r#"{"error":{"code":"rule_blocked","message":"x"},"report":{"outcome":"block","rules":[]}}"#,
-        ))
+        ), Created::read)
         .unwrap_err();
         assert!(
             matches!(blocked, ApiError::Blocked(r) if r.outcome == didgah_rules::Outcome::Block)
+        );
+        // A 2xx that does not follow the contract is the server's fault.
+        assert_eq!(
+            parse(
+                answer(200, r#"{"id":"7","status":"pending"}"#),
+                Created::read
+            ),
+            Err(ApiError::Server(200))
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn config_and_comments_are_read_with_their_defaults() {
+        let config = parse(
+            answer(200, r#"{"site":"demo","policy":{},"login_url":null,"limits":{"name":50,"title":100,"text":2000}}"#),
+            SiteConfig::read,
+        )
+        .unwrap();
+        assert_eq!(config.policy, Policy::default());
+        assert_eq!(config.login_url, None);
+        assert_eq!(config.limits.text, 2000);
+        let config = parse(answer(200, r#"{"policy":{}}"#), SiteConfig::read).unwrap();
+        assert_eq!(config.limits, Limits::default());
+        assert_eq!(
+            parse(answer(200, r#"{"limits":{}}"#), SiteConfig::read),
+            Err(ApiError::Server(200))
+        );
+
+        let page = parse(
+            answer(
+                200,
+                r#"{"total":2,"page":1,"per_page":10,"comments":[
+                {"id":3,"name":"نگار","text":"متن","created_at":"2020-07-22T12:00:00Z"},
+                {"id":2,"name":"Sam","title":"عنوان","text":"t","created_at":"2020-07-21"}]}"#,
+            ),
+            CommentsPage::read,
+        )
+        .unwrap();
+        assert_eq!((page.total, page.comments.len()), (2, 2));
+        assert_eq!(page.comments[0].title, "");
+        assert_eq!(page.comments[1].title, "عنوان");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_new_comment_leaves_out_what_it_does_not_have() {
+        let body = NewComment {
+            site_id: "demo",
+            article_id: "a1",
+            name: "علی",
+            email: "ali@example.com",
+            title: "",
+            text: "متن \"نقل\"",
+            client_report: None,
+            website: "",
+            user_token: None,
+        };
+        assert_eq!(
+            body.to_json().unwrap(),
+            r#"{"site_id":"demo","article_id":"a1","name":"علی","email":"ali@example.com","title":"","text":"متن \"نقل\"","website":""}"#
         );
     }
 }

@@ -1,7 +1,11 @@
 //! The reader's unsent comment, kept in `localStorage` so that a reload, a crash or a failed
 //! send never loses it. Storage may be missing or full (private modes, sandboxed frames): then
 //! the widget simply works without drafts.
+//!
+//! The draft is the JSON object `{"name", "email", "title", "text"}` (each optional); the
+//! honeypot is never kept.
 
+use crate::json;
 use crate::state::Fields;
 
 /// One draft per site and article.
@@ -15,7 +19,25 @@ fn storage() -> Option<web_sys::Storage> {
 
 pub fn load(key: &str) -> Option<Fields> {
     let raw = storage()?.get_item(key).ok().flatten()?;
-    serde_json::from_str(&raw).ok()
+    let value = json::parse(&raw).ok()?;
+    let o = json::object(&value).ok()?;
+    let field = |name| json::string_or_empty(&json::get(o, name));
+    Some(Fields {
+        name: field("name").ok()?,
+        email: field("email").ok()?,
+        title: field("title").ok()?,
+        text: field("text").ok()?,
+        website: String::new(),
+    })
+}
+
+fn to_json(fields: &Fields) -> Option<String> {
+    let o = json::new_object();
+    json::set(&o, "name", fields.name.as_str());
+    json::set(&o, "email", fields.email.as_str());
+    json::set(&o, "title", fields.title.as_str());
+    json::set(&o, "text", fields.text.as_str());
+    json::stringify(&o)
 }
 
 /// Saves the fields, or forgets the draft when there is nothing worth keeping.
@@ -23,7 +45,7 @@ pub fn save(key: &str, fields: &Fields) {
     let Some(storage) = storage() else { return };
     if fields.title.trim().is_empty() && fields.text.trim().is_empty() {
         let _ = storage.remove_item(key);
-    } else if let Ok(json) = serde_json::to_string(fields) {
+    } else if let Some(json) = to_json(fields) {
         let _ = storage.set_item(key, &json);
     }
 }

@@ -4,8 +4,9 @@
 //!
 //! Code map: [`page`] reads the loader's options and the article from the host page; [`api`]
 //! speaks the HTTP contract; [`state`] is the form's reducer; [`components`] draws it;
-//! [`jalali`], [`fa`] and [`draft`] are small helpers. Browser tests (`wasm-bindgen-test`) sit
-//! next to the code they test: the crate is a `cdylib` only, which keeps LTO on.
+//! [`json`] reads and writes the contract's JSON with the browser's parser; [`jalali`], [`fa`]
+//! and [`draft`] are small helpers. Browser tests (`wasm-bindgen-test`) sit next to the code
+//! they test: the crate is a `cdylib` only, which keeps LTO on.
 
 use std::rc::Rc;
 
@@ -16,6 +17,7 @@ mod components;
 mod draft;
 mod fa;
 mod jalali;
+mod json;
 mod page;
 mod state;
 

@@ -4,21 +4,18 @@
 use std::rc::Rc;
 
 use didgah_rules::{Comment, Report};
-use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
 use crate::api::{ApiError, Limits};
 
-/// The form's fields, as typed. Also the shape of the local draft.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+/// The form's fields, as typed. Also the shape of the local draft (see [`crate::draft`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Fields {
     pub name: String,
     pub email: String,
     pub title: String,
     pub text: String,
     /// Honeypot: hidden from people, filled by bots. Never stored in the draft.
-    #[serde(skip)]
     pub website: String,
 }
 

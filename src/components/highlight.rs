@@ -56,7 +56,16 @@ pub fn segments<'a>(value: &'a str, marks: &[Mark]) -> Vec<(&'a str, Option<Outc
         .copied()
         .filter(|m| m.start < m.end && value.get(m.start..m.end).is_some())
         .collect();
-    sorted.sort_by_key(|m| (m.start, std::cmp::Reverse(m.outcome)));
+    // By start, the more serious first where two start together; stable, like `sort_by_key`.
+    // An insertion sort: a field has a handful of marks, and core's sort is ~3.5 KB of wasm.
+    let key = |m: &Mark| (m.start, std::cmp::Reverse(m.outcome));
+    for i in 1..sorted.len() {
+        let mut j = i;
+        while j > 0 && key(&sorted[j - 1]) > key(&sorted[j]) {
+            sorted.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let mut out = Vec::new();
     let mut at = 0;
     for mark in sorted {
@@ -187,5 +196,30 @@ mod tests {
             ],
         );
         assert_eq!(pieces, [("سل", Some(Outcome::Flag)), ("ام دنیا", None)]);
+    }
+
+    #[wasm_bindgen_test]
+    fn marks_are_taken_in_text_order_the_more_serious_first() {
+        let text = "یک دو سه";
+        let (du, se) = (text.find("دو").unwrap(), text.find("سه").unwrap());
+        let pieces = segments(
+            text,
+            &[
+                mark(se, text.len(), Outcome::Flag),
+                mark(du, du + 2, Outcome::Flag),
+                mark(du, se - 1, Outcome::Block),
+                // Same start and seriousness as the one before: the first given wins.
+                mark(du, du + 2, Outcome::Block),
+            ],
+        );
+        assert_eq!(
+            pieces,
+            [
+                ("یک ", None),
+                ("دو", Some(Outcome::Block)),
+                (" ", None),
+                ("سه", Some(Outcome::Flag))
+            ]
+        );
     }
 }

@@ -1,5 +1,5 @@
-//! The engine's word data: plain text files under `data/`, compiled in with `include_str!` (so
-//! they work in the browser too), parsed once on first use.
+//! The engine's word data: plain text files under `data/`, compiled in (so they work in the
+//! browser too; comment lines are dropped at compile time), parsed once on first use.
 //!
 //! Every file opens with `# source: …` lines saying where its entries come from; then one entry
 //! per line, `#` starting a comment. Word lists hold stems: the inflected forms (ـها، ـا، ـی، ـه،
@@ -510,10 +510,83 @@ pub struct Data {
     pub allow: Set<String>,
 }
 
-macro_rules! data {
+/// Whether the line `src[start..end]` is one [`entries`] skips anyway: blank, or a `#` comment.
+/// Only ASCII whitespace is looked through here; a line led by other whitespace is kept (and
+/// skipped at run time, as before).
+const fn skipped(src: &[u8], start: usize, end: usize) -> bool {
+    let mut i = start;
+    while i < end {
+        match src[i] {
+            b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c' => i += 1,
+            b'#' => return true,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Where the line starting at `at` ends (its `\n` or the end of `src`), and where the next starts.
+const fn line_end(src: &[u8], at: usize) -> (usize, usize) {
+    let mut end = at;
+    while end < src.len() && src[end] != b'\n' {
+        end += 1;
+    }
+    (end, if end < src.len() { end + 1 } else { end })
+}
+
+/// The length of `src` without the lines [`skipped`] drops.
+const fn kept_len(src: &[u8]) -> usize {
+    let (mut at, mut len) = (0, 0);
+    while at < src.len() {
+        let (end, next) = line_end(src, at);
+        if !skipped(src, at, end) {
+            len += next - at;
+        }
+        at = next;
+    }
+    len
+}
+
+/// `src` without the lines [`skipped`] drops; the other lines byte for byte, in order.
+const fn strip<const N: usize>(src: &[u8]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let (mut at, mut len) = (0, 0);
+    while at < src.len() {
+        let (end, next) = line_end(src, at);
+        if !skipped(src, at, end) {
+            let mut i = at;
+            while i < next {
+                out[len] = src[i];
+                len += 1;
+                i += 1;
+            }
+        }
+        at = next;
+    }
+    out
+}
+
+/// A data file as written, `# source:` lines and all (for the tests that read them).
+#[cfg(test)]
+macro_rules! raw_data {
     ($f:literal) => {
         include_str!(concat!("../data/", $f))
     };
+}
+
+/// A data file's text without its comment and blank lines, stripped at compile time: the
+/// `# source:` notes are for people reading `data/`, and were a fifth of the bytes the widget's
+/// readers download for the word data. [`entries`] sees the same lines either way.
+macro_rules! data {
+    ($f:literal) => {{
+        const RAW: &[u8] = include_bytes!(concat!("../data/", $f));
+        const BYTES: [u8; kept_len(RAW)] = strip(RAW);
+        const TEXT: &str = match std::str::from_utf8(&BYTES) {
+            Ok(text) => text,
+            Err(_) => panic!(concat!("data/", $f, " is not UTF-8")),
+        };
+        TEXT
+    }};
 }
 
 /// The parsed word data (built on first use, then shared).
@@ -570,38 +643,53 @@ mod tests {
     use crate::tokenize::tokenize;
 
     #[test]
+    fn compiled_in_data_loses_only_comment_and_blank_lines() {
+        const SRC: &[u8] = b"# source: x\n  \nword one\r\n\t# note\nstem|tag\n\n#end";
+        const OUT: [u8; kept_len(SRC)] = strip(SRC);
+        assert_eq!(&OUT, b"word one\r\nstem|tag\n");
+        for (stripped, raw) in [
+            (data!("insults.txt"), raw_data!("insults.txt")),
+            (data!("lang_fa.txt"), raw_data!("lang_fa.txt")),
+            (data!("acts.txt"), raw_data!("acts.txt")),
+        ] {
+            assert!(entries(stripped).eq(entries(raw)));
+            assert!(stripped.len() < raw.len());
+        }
+    }
+
+    #[test]
     fn every_data_file_opens_with_its_source() {
         for src in [
-            data!("lang_fa.txt"),
-            data!("lang_ar.txt"),
-            data!("lang_ur.txt"),
-            data!("lang_ps.txt"),
-            data!("lang_ckb.txt"),
-            data!("lang_azb.txt"),
-            data!("lang_en.txt"),
-            data!("lang_finglish.txt"),
-            data!("lang_roman_ur.txt"),
-            data!("insults.txt"),
-            data!("insult_phrases.txt"),
-            data!("finglish_map.txt"),
-            data!("agents.txt"),
-            data!("acts.txt"),
-            data!("crimes.txt"),
-            data!("kin.txt"),
-            data!("favours.txt"),
-            data!("targets.txt"),
-            data!("honorifics.txt"),
-            data!("titles.txt"),
-            data!("ethnic.txt"),
-            data!("policy_context.txt"),
-            data!("generic.txt"),
-            data!("places.txt"),
-            data!("reactions.txt"),
-            data!("chain.txt"),
-            data!("spam.txt"),
-            data!("offtopic.txt"),
-            data!("crowd.txt"),
-            data!("allow.txt"),
+            raw_data!("lang_fa.txt"),
+            raw_data!("lang_ar.txt"),
+            raw_data!("lang_ur.txt"),
+            raw_data!("lang_ps.txt"),
+            raw_data!("lang_ckb.txt"),
+            raw_data!("lang_azb.txt"),
+            raw_data!("lang_en.txt"),
+            raw_data!("lang_finglish.txt"),
+            raw_data!("lang_roman_ur.txt"),
+            raw_data!("insults.txt"),
+            raw_data!("insult_phrases.txt"),
+            raw_data!("finglish_map.txt"),
+            raw_data!("agents.txt"),
+            raw_data!("acts.txt"),
+            raw_data!("crimes.txt"),
+            raw_data!("kin.txt"),
+            raw_data!("favours.txt"),
+            raw_data!("targets.txt"),
+            raw_data!("honorifics.txt"),
+            raw_data!("titles.txt"),
+            raw_data!("ethnic.txt"),
+            raw_data!("policy_context.txt"),
+            raw_data!("generic.txt"),
+            raw_data!("places.txt"),
+            raw_data!("reactions.txt"),
+            raw_data!("chain.txt"),
+            raw_data!("spam.txt"),
+            raw_data!("offtopic.txt"),
+            raw_data!("crowd.txt"),
+            raw_data!("allow.txt"),
         ] {
             assert!(
                 src.starts_with("# source:"),

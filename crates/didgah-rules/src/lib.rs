@@ -33,8 +33,8 @@
 //!   dotted letters joined back into words.
 //! - `lang` (rule 1), `topic` (rule 2), `abuse` (rule 3) — one rule per module, each ending with
 //!   its tests.
-//! - `lexicon` — the word data in `data/*.txt` (each file opens with its source), compiled in with
-//!   `include_str!`; stems plus generated inflections, and phrase patterns.
+//! - `lexicon` — the word data in `data/*.txt` (each file opens with its source), compiled in
+//!   without its comment lines; stems plus generated inflections, and phrase patterns.
 //!
 //! # Untrusted input
 //!

@@ -12,6 +12,8 @@
 //!
 //! Both run in one pass (plus one pass for look-alikes), linear in the input.
 
+use std::sync::OnceLock;
+
 /// How hard to fold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Strength {
@@ -232,6 +234,8 @@ fn full_letter(c: char) -> char {
         'н' | 'Н' | 'Η' => 'h',
         'в' | 'В' | 'Β' => 'b',
         'ν' | 'Ν' => 'n',
+        // Arabic-script letters have no case; skip the Unicode tables for them.
+        '\u{0600}'..='\u{06FF}' => c,
         _ => {
             if c.is_ascii_uppercase() {
                 c.to_ascii_lowercase()
@@ -250,8 +254,29 @@ pub fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    matches!(c as u32, 0x0621..=0x063A | 0x0641..=0x064A | 0x067E | 0x0686 | 0x0698 | 0x06A9 | 0x06AF | 0x06CC)
-        || c.is_alphabetic()
+    if matches!(c as u32, 0x0621..=0x063A | 0x0641..=0x064A | 0x067E | 0x0686 | 0x0698 | 0x06A9 | 0x06AF | 0x06CC)
+    {
+        return true;
+    }
+    // The rest of the Arabic block (punctuation, diacritics, rarer letters) and ZWNJ without
+    // the Unicode table search, which costs hundreds of instructions a character.
+    if let Some(i) = (c as usize).checked_sub(0x0600)
+        && i < 0x100
+    {
+        static ARABIC: OnceLock<[bool; 0x100]> = OnceLock::new();
+        return ARABIC.get_or_init(|| {
+            std::array::from_fn(|i| {
+                char::from_u32(0x0600 + i as u32).is_some_and(char::is_alphabetic)
+            })
+        })[i];
+    }
+    c != '\u{200C}' && c.is_alphabetic()
+}
+
+/// True for characters of the Arabic block (U+0600..=U+06FF), where [`is_letter`] is exact
+/// without a Unicode table search.
+pub fn in_arabic_block(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}')
 }
 
 /// True for letters of the Arabic script block (what Persian words are made of).
@@ -294,8 +319,16 @@ pub fn fold(s: &str, strength: Strength) -> Folded {
         }
         out.push(Ch { c, start, end });
     };
+    let table = &simple_table()[usize::from(full)];
     for (start, c) in s.char_indices() {
         let end = start + c.len_utf8();
+        // ASCII and the Arabic block (nearly every character of a comment): one table lookup.
+        if let Some(i) = simple_slot(c) {
+            if let Some(m) = table[i] {
+                push(&mut out, m, start, end);
+            }
+            continue;
+        }
         if is_dropped(c) || (full && c == '\u{200C}') {
             continue;
         }
@@ -306,22 +339,57 @@ pub fn fold(s: &str, strength: Strength) -> Folded {
             }
             continue;
         }
-        let mut c = match digit(c) {
-            Some(d) if !full || !c.is_alphabetic() => d,
-            _ => light_letter(c),
-        };
-        if c == '\u{00A0}' || c == '\u{2007}' || c == '\u{202F}' {
-            c = ' ';
+        if let Some(m) = fold_char(c, full) {
+            push(&mut out, m, start, end);
         }
-        if full {
-            c = full_letter(c);
-        }
-        push(&mut out, c, start, end);
     }
     if full {
         fix_lookalikes(s, &mut out);
     }
     Folded { chars: out }
+}
+
+/// The index of `c` in [`simple_table`]: ASCII, then the Arabic block. No presentation form is
+/// among them, so [`fold_char`] alone folds them.
+fn simple_slot(c: char) -> Option<usize> {
+    match c as usize {
+        u @ 0..0x80 => Some(u),
+        u @ 0x600..0x700 => Some(u - 0x600 + 0x80),
+        _ => None,
+    }
+}
+
+/// [`fold_char`] of every character [`simple_slot`] covers, for the light and the full fold;
+/// built once.
+fn simple_table() -> &'static [[Option<char>; 0x180]; 2] {
+    static TABLE: OnceLock<[[Option<char>; 0x180]; 2]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let of = |full: bool| {
+            std::array::from_fn(|i| {
+                let u = if i < 0x80 { i } else { i - 0x80 + 0x600 };
+                char::from_u32(u as u32).and_then(|c| fold_char(c, full))
+            })
+        };
+        [of(false), of(true)]
+    })
+}
+
+/// One character that is not a presentation form, folded; `None` when it is dropped.
+fn fold_char(c: char, full: bool) -> Option<char> {
+    if is_dropped(c) || (full && c == '\u{200C}') {
+        return None;
+    }
+    let mut c = match digit(c) {
+        Some(d) if !full || !c.is_alphabetic() => d,
+        _ => light_letter(c),
+    };
+    if c == '\u{00A0}' || c == '\u{2007}' || c == '\u{202F}' {
+        c = ' ';
+    }
+    if full {
+        c = full_letter(c);
+    }
+    Some(c)
 }
 
 /// Replaces Latin letters and digits that sit between two Persian letters (احم1ق، کثـ0فت) with
@@ -377,6 +445,15 @@ mod tests {
         assert_eq!(full("Kh\u{0430}r"), "khar");
         assert_eq!(full("https://Book.ir"), "https://book.ir");
         assert_eq!(full("ۆ ێ ہ ے"), "و ی ه ی");
+    }
+
+    #[test]
+    fn is_letter_is_unicode_alphabetic() {
+        for u in (0..0x3000).chain(0xFB00..0xFF00).chain(0x1F000..0x1FB00) {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(is_letter(c), c.is_alphabetic(), "U+{u:04X}");
+            }
+        }
     }
 
     #[test]

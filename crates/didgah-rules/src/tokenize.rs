@@ -5,7 +5,7 @@
 //! A ZWNJ is part of a word. Letters spaced or dotted apart (`ا ل ا غ`, `د.ز.د`) are joined back
 //! into one word when asked (`join_spaced`), because that is how people slip insults past filters.
 
-use crate::normalize::{Ch, Folded, is_arabic_letter, is_letter};
+use crate::normalize::{Ch, Folded, in_arabic_block, is_arabic_letter, is_letter};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,11 +52,14 @@ pub fn is_emoji(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    is_letter(c)
-        || c.is_ascii_digit()
-        || c.is_alphanumeric()
-        || c == '\u{200C}'
-        || matches!(c, '\u{0300}'..='\u{036F}')
+    if is_letter(c) || c.is_ascii_digit() || c == '\u{200C}' {
+        return true;
+    }
+    if in_arabic_block(c) {
+        // Not alphabetic (`is_letter` is exact there), so alphanumeric means numeric.
+        return c.is_numeric();
+    }
+    c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036F}')
 }
 
 fn ends_sentence(c: char) -> bool {
@@ -152,7 +155,10 @@ pub fn tokenize(f: &Folded, join_spaced: bool) -> Vec<Token> {
 }
 
 fn text_of(chars: &[Ch]) -> String {
-    chars.iter().map(|c| c.c).collect()
+    // Sized up front: collecting chars one by one regrew most token strings several times.
+    let mut s = String::with_capacity(chars.iter().map(|c| c.c.len_utf8()).sum());
+    s.extend(chars.iter().map(|c| c.c));
+    s
 }
 
 fn make(kind: Kind, chars: &[Ch], sentence: u32) -> Token {
@@ -181,8 +187,18 @@ fn chunk(chars: &[Ch], sentence: &mut u32, out: &mut Vec<Token>) {
     {
         end -= 1;
     }
-    let core = text_of(&chars[..end]);
-    let special = if core.len() > 1 && (core.starts_with('@')) {
+    // Only a chunk holding '@', '.' or ':' or starting with '#' can be special; most chunks are
+    // plain words and skip building the string.
+    let maybe_special = chars.first().is_some_and(|c| c.c == '#')
+        || chars[..end].iter().any(|c| matches!(c.c, '@' | '.' | ':'));
+    let core = if maybe_special {
+        text_of(&chars[..end])
+    } else {
+        String::new()
+    };
+    let special = if !maybe_special {
+        None
+    } else if core.len() > 1 && (core.starts_with('@')) {
         Some(Kind::Mention)
     } else if core.len() > 1 && core.starts_with('#') {
         Some(Kind::Hashtag)
@@ -266,7 +282,39 @@ fn is_letter_gap(c: char) -> bool {
 }
 
 /// Joins runs of three or more single-letter words whose gaps hold only separators.
+///
+/// First finds the runs to join (reading the tokens only), then, when there are any, replaces
+/// each run's tokens up to its last letter by the joined word; the tokens move, never cloned.
 fn join_letters(chars: &[Ch], tokens: &mut Vec<Token>) {
+    let mut joins: Vec<(usize, usize, Token)> = Vec::new();
+    plan_joins(chars, tokens, &mut joins);
+    if joins.is_empty() {
+        return;
+    }
+    let old = std::mem::take(tokens);
+    let mut next = joins.into_iter().peekable();
+    let mut skip_to: Option<usize> = None;
+    for (k, t) in old.into_iter().enumerate() {
+        if let Some(last) = skip_to {
+            if k <= last {
+                continue;
+            }
+            skip_to = None;
+        }
+        if next.peek().is_some_and(|j| j.0 == k) {
+            let (_, last, joined) = next.next().expect("peeked");
+            tokens.push(joined);
+            if k < last {
+                skip_to = Some(last);
+            }
+            continue;
+        }
+        tokens.push(t);
+    }
+}
+
+/// The runs of single letters to join, as (first token, last letter token, joined word).
+fn plan_joins(chars: &[Ch], tokens: &[Token], joins: &mut Vec<(usize, usize, Token)>) {
     let single = |t: &Token| t.kind == Kind::Word && t.text.chars().count() == 1;
     // Whether only separator characters lie between two tokens in the source.
     let gap_ok = |a: &Token, b: &Token| -> bool {
@@ -274,14 +322,13 @@ fn join_letters(chars: &[Ch], tokens: &mut Vec<Token>) {
         let to = chars.partition_point(|c| c.start < b.start);
         (from..to).all(|k| is_letter_gap(chars[k].c))
     };
-    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     let mut run: Vec<usize> = Vec::new(); // letters and the separators between them
     let mut last_letter: Option<usize> = None;
     for k in 0..tokens.len() {
         let t = &tokens[k];
         if single(t) {
             if !last_letter.is_some_and(|p| gap_ok(&tokens[p], t)) {
-                flush(&mut run, &mut out, tokens);
+                flush(&mut run, joins, tokens);
             }
             run.push(k);
             last_letter = Some(k);
@@ -291,44 +338,44 @@ fn join_letters(chars: &[Ch], tokens: &mut Vec<Token>) {
         {
             run.push(k);
         } else {
-            flush(&mut run, &mut out, tokens);
+            flush(&mut run, joins, tokens);
             last_letter = None;
-            out.push(t.clone());
         }
     }
-    flush(&mut run, &mut out, tokens);
-    *tokens = out;
+    flush(&mut run, joins, tokens);
 }
 
-/// Emits a run of single letters (with separator tokens among them) as one joined word when it
-/// holds three or more letters, else as the original tokens.
-fn flush(run: &mut Vec<usize>, out: &mut Vec<Token>, tokens: &[Token]) {
-    let letters: Vec<usize> = run
+/// Plans a run of single letters (with separator tokens among them, a contiguous range of
+/// tokens starting with a letter) as one joined word when it holds three or more letters; the
+/// separators after its last letter stay tokens of their own.
+fn flush(run: &mut Vec<usize>, joins: &mut Vec<(usize, usize, Token)>, tokens: &[Token]) {
+    let mut letters = run
         .iter()
         .copied()
-        .filter(|&k| tokens[k].kind == Kind::Word)
-        .collect();
-    if letters.len() >= 3 {
-        let first = &tokens[letters[0]];
-        let last_k = letters[letters.len() - 1];
+        .filter(|&k| tokens[k].kind == Kind::Word);
+    if letters.clone().count() >= 3 {
+        let first_k = letters.next().expect("three letters");
+        let first = &tokens[first_k];
+        let last_k = letters.next_back().expect("three letters");
         let last = &tokens[last_k];
-        let text: String = letters.iter().map(|&k| tokens[k].text.as_str()).collect();
-        out.push(Token {
-            kind: Kind::Word,
-            script: script_of(&text),
-            text,
-            start: first.start,
-            end: last.end,
-            sentence: first.sentence,
-            joined: true,
-        });
-        out.extend(
-            run.iter()
-                .filter(|&&k| k > last_k)
-                .map(|&k| tokens[k].clone()),
-        );
-    } else {
-        out.extend(run.iter().map(|&k| tokens[k].clone()));
+        let text: String = run
+            .iter()
+            .filter(|&&k| tokens[k].kind == Kind::Word)
+            .map(|&k| tokens[k].text.as_str())
+            .collect();
+        joins.push((
+            first_k,
+            last_k,
+            Token {
+                kind: Kind::Word,
+                script: script_of(&text),
+                text,
+                start: first.start,
+                end: last.end,
+                sentence: first.sentence,
+                joined: true,
+            },
+        ));
     }
     run.clear();
 }
@@ -357,7 +404,7 @@ mod tests {
 
     #[test]
     fn spaced_and_dotted_letters_join_into_a_word() {
-        assert!(words("یه مشت ا ل ا غ جمع").contains(&(Kind::Word, "الاغ".into())));
+        assert!(words("اون آقا ا ل ا غ بود").contains(&(Kind::Word, "الاغ".into())));
         assert!(words("همه د.ز.د هستن").contains(&(Kind::Word, "دزد".into())));
         // Two single letters are left alone.
         assert_eq!(words("و ب").len(), 2);

@@ -198,12 +198,14 @@ pub fn judge(ctx: &Context, fields: &[(Field, &[Token])]) -> Vec<Hit> {
 }
 
 /// The word at `i`, or the word at `i` joined with the next («بی شعور»، «رشوه خوار») when only
-/// the pair is a form of a stem. Returns the hit and the index of the last word used.
+/// the pair is a form of a stem. Returns the hit and the index of the last word used. `pair` is
+/// scratch space for the joined pair, reused across calls so a lookup allocates nothing.
 fn lookup<'s>(
     stems: &'s Stems,
     allow: &HashSet<String>,
     toks: &[&Token],
     i: usize,
+    pair: &mut String,
 ) -> Option<(crate::lexicon::StemHit<'s>, usize)> {
     let t = toks[i];
     if t.kind != Kind::Word || allow.contains(&t.text) || data().allow.contains(&t.text) {
@@ -216,12 +218,18 @@ fn lookup<'s>(
     if n.kind != Kind::Word || n.sentence != t.sentence || t.text.chars().count() > 6 {
         return None;
     }
-    let pair = format!("{}{}", t.text, n.text);
-    if allow.contains(&pair) || data().allow.contains(&pair) || stems.get(&n.text).is_some() {
+    if stems.get(&n.text).is_some() {
+        return None;
+    }
+    pair.clear();
+    pair.push_str(&t.text);
+    pair.push_str(&n.text);
+    let pair = pair.as_str();
+    if allow.contains(pair) || data().allow.contains(pair) {
         return None;
     }
     stems
-        .get(&pair)
+        .get(pair)
         .filter(|h| !allow.contains(h.stem))
         .map(|h| (h, i + 1))
 }
@@ -234,9 +242,10 @@ fn near(v: &View<'_>, i: usize, last: usize, flags: &[bool], reach: usize) -> bo
 }
 
 fn insults(d: &Data, ctx: &Context, v: &View<'_>, hits: &mut Vec<Hit>) {
+    let mut pair = String::new();
     let mut i = 0;
     while i < v.toks.len() {
-        let Some((h, last)) = lookup(&d.insults, &ctx.allow, &v.toks, i) else {
+        let Some((h, last)) = lookup(&d.insults, &ctx.allow, &v.toks, i, &mut pair) else {
             i += 1;
             continue;
         };
@@ -330,6 +339,7 @@ fn slander(d: &Data, ctx: &Context, v: &View<'_>, any_target: bool, hits: &mut V
         });
     };
     // Wrongdoer words («دزد»، «اختلاسگرن»، «دروغگوی»).
+    let mut pair = String::new();
     let mut i = 0;
     while i < v.toks.len() {
         let is_crime_noun = d
@@ -339,7 +349,7 @@ fn slander(d: &Data, ctx: &Context, v: &View<'_>, any_target: bool, hits: &mut V
         let found = if is_crime_noun {
             None
         } else {
-            lookup(&d.agents, &ctx.allow, &v.toks, i)
+            lookup(&d.agents, &ctx.allow, &v.toks, i, &mut pair)
         };
         let Some((h, last)) = found else {
             i += 1;
@@ -453,12 +463,13 @@ fn emoji(_d: &Data, toks: &[Token], v: &View<'_>, hits: &mut Vec<Hit>) {
 
 /// The site's own block and flag words.
 fn site_words(ctx: &Context, v: &View<'_>, hits: &mut Vec<Hit>) {
+    let mut pair = String::new();
     for i in 0..v.toks.len() {
         for (stems, score) in [(&ctx.block, 1.0), (&ctx.flag, 0.6)] {
             if stems.is_empty() {
                 continue;
             }
-            if let Some((h, last)) = lookup(stems, &ctx.allow, &v.toks, i) {
+            if let Some((h, last)) = lookup(stems, &ctx.allow, &v.toks, i, &mut pair) {
                 hits.push(Hit {
                     code: "site_word",
                     score,

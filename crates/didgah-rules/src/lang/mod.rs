@@ -6,10 +6,11 @@
 //! proof (real Persian comments hold Arabic ي/ك, Latin words, links, emoji and digits), and a
 //! comment with no words at all (emoji, digits) has nothing to judge.
 
-use crate::lexicon::{Data, data, finglish_fold, key_lang_folded};
+use crate::lexicon::{Data, Map, data, finglish_fold, key_lang_folded};
 use crate::normalize::{Strength, fold};
 use crate::tokenize::{Kind, Script, Token, tokenize};
 use crate::types::Field;
+use std::sync::OnceLock;
 
 /// The languages rule 1 tells apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -91,11 +92,6 @@ pub struct LangResult {
 /// Votes of one word: (language, weight).
 type Votes = Vec<(Lang, f32)>;
 
-const URDU_LETTERS: &str = "ٹڈڑںھہےۃ";
-const KURDISH_LETTERS: &str = "ەێڕڵڤ";
-const PASHTO_LETTERS: &str = "ټډړږښګڼځڅېۍ";
-const PERSIAN_ONLY_VS_ARABIC: &str = "پچژگ";
-
 /// Persian keyboard rows: runs of neighbouring keys are keyboard mashing.
 const ROWS: &[&str] = &[
     "ضصثقفغعهخحجچ",
@@ -108,31 +104,50 @@ const ROWS: &[&str] = &[
 
 /// A run of neighbouring keys: the whole word (three letters or more) or four letters of it.
 fn is_mashing(word: &str) -> bool {
-    let w: Vec<char> = word.chars().map(|c| c.to_ascii_lowercase()).collect();
-    if w.len() < 3 {
-        return false;
-    }
-    // (row, column) of a key.
-    let key = |c: char| {
-        ROWS.iter()
-            .enumerate()
-            .find_map(|(r, row)| row.chars().position(|k| k == c).map(|p| (r, p)))
+    // (row, column) of every key, indexed by ASCII code or by offset from U+0600 (after the 128
+    // ASCII slots); built once (scanning the rows for every letter pair was a tenth of rule 1).
+    static KEYS: OnceLock<Vec<Option<(usize, usize)>>> = OnceLock::new();
+    let slot = |c: char| match c as usize {
+        u @ 0..0x80 => Some(u),
+        u @ 0x600..0x700 => Some(u - 0x600 + 0x80),
+        _ => None,
     };
+    let keys = KEYS.get_or_init(|| {
+        let mut k = vec![None; 0x180];
+        for (r, row) in ROWS.iter().enumerate() {
+            for (p, c) in row.chars().enumerate() {
+                // The first row holding a key wins, as in a scan of the rows.
+                if let Some(i) = slot(c)
+                    && k[i].is_none()
+                {
+                    k[i] = Some((r, p));
+                }
+            }
+        }
+        k
+    });
+    let key = |c: char| slot(c).and_then(|i| keys[i]);
     let adjacent = |a: char, b: char| match (key(a), key(b)) {
         (Some((ra, pa)), Some((rb, pb))) => ra == rb && pa.abs_diff(pb) == 1,
         _ => false,
     };
+    let mut len = 0usize;
+    let mut prev: Option<char> = None;
     let mut run = 1;
     let mut best = 1;
-    for p in w.windows(2) {
-        if p[0] == p[1] || adjacent(p[0], p[1]) {
-            run += 1;
-            best = best.max(run);
-        } else {
-            run = 1;
+    for c in word.chars().map(|c| c.to_ascii_lowercase()) {
+        len += 1;
+        if let Some(p) = prev {
+            if p == c || adjacent(p, c) {
+                run += 1;
+                best = best.max(run);
+            } else {
+                run = 1;
+            }
         }
+        prev = Some(c);
     }
-    best == w.len() || best >= 4
+    len >= 3 && (best == len || best >= 4)
 }
 
 /// Azerbaijani endings that Persian words do not have (copula, plural, 1pl possessive,
@@ -154,11 +169,56 @@ const AZB_ENDINGS: &[&str] = &[
     "مالی",
 ];
 
-fn arabic_votes(d: &Data, raw: &str) -> Votes {
+/// What an Arabic-script word told rule 1 besides its votes.
+struct ArabicWord {
+    /// The word is in the Persian word list.
+    in_fa: bool,
+    /// The word holds a letter of Urdu, Kurdish or Pashto.
+    distinctive: bool,
+}
+
+/// Appends the votes of an Arabic-script word to `v` (one buffer for the whole comment, so a
+/// word's votes cost no allocation of their own).
+/// The Arabic-script word lists in `Data`, in this order.
+const ARABIC_LISTS: [Lang; 6] = [
+    Lang::Persian,
+    Lang::Arabic,
+    Lang::Urdu,
+    Lang::Pashto,
+    Lang::Sorani,
+    Lang::Azerbaijani,
+];
+
+/// Which of the Arabic-script word lists hold `key`, as (in the list, its language) in
+/// [`ARABIC_LISTS`] order. One lookup in a map built once from the six lists, instead of six
+/// hash lookups of the same key per word.
+fn arabic_lists(d: &Data, key: &str) -> [(bool, Lang); 6] {
+    static LISTS: OnceLock<Map<String, u8>> = OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        let mut m: Map<String, u8> = Map::default();
+        for (bit, set) in [&d.fa, &d.ar, &d.ur, &d.ps, &d.ckb, &d.azb]
+            .into_iter()
+            .enumerate()
+        {
+            for w in set {
+                *m.entry(w.clone()).or_default() |= 1 << bit;
+            }
+        }
+        m
+    });
+    let bits = lists.get(key).copied().unwrap_or(0);
+    let mut out = [(false, Lang::Persian); 6];
+    for (i, lang) in ARABIC_LISTS.into_iter().enumerate() {
+        out[i] = (bits & (1 << i) != 0, lang);
+    }
+    out
+}
+
+fn arabic_votes(d: &Data, raw: &str, v: &mut Votes) -> ArabicWord {
     let key = key_lang_folded(raw);
     let n = key.chars().count();
-    let mut v: Votes = Vec::new();
-    // Which distinctive letter sets the word uses, in one pass.
+    // Which distinctive letter sets the word uses, in one pass (over the key: the letters
+    // below are all kept by `key_lang_folded`).
     let (mut ur, mut ku, mut ps, mut fa_only) = (false, false, false, false);
     let (mut azb_letter, mut hamza_vowel, mut kurdish_o) = (false, false, false);
     let mut prev = '\0';
@@ -177,33 +237,25 @@ fn arabic_votes(d: &Data, raw: &str) -> Votes {
             _ => {}
         }
     }
-    let has = |set: &str| match set {
-        URDU_LETTERS => ur,
-        KURDISH_LETTERS => ku,
-        PASHTO_LETTERS => ps,
-        _ => fa_only,
+    let word = ArabicWord {
+        in_fa: false,
+        distinctive: ur || ku || ps,
     };
-    if has(URDU_LETTERS) {
+    if ur {
         v.push((Lang::Urdu, 1.0));
     }
-    if has(KURDISH_LETTERS) {
+    if ku {
         v.push((Lang::Sorani, 1.0));
     } else if kurdish_o {
         v.push((Lang::Sorani, 0.5));
         v.push((Lang::Azerbaijani, 0.5));
     }
-    if has(PASHTO_LETTERS) {
+    if ps {
         v.push((Lang::Pashto, 1.0));
     }
-    let in_fa = d.fa.contains(&key);
-    let lists = [
-        (in_fa, Lang::Persian),
-        (d.ar.contains(&key), Lang::Arabic),
-        (d.ur.contains(&key), Lang::Urdu),
-        (d.ps.contains(&key), Lang::Pashto),
-        (d.ckb.contains(&key), Lang::Sorani),
-        (d.azb.contains(&key), Lang::Azerbaijani),
-    ];
+    let lists = arabic_lists(d, &key);
+    let in_fa = lists[0].0;
+    let word = ArabicWord { in_fa, ..word };
     let hits = lists.iter().filter(|(h, _)| *h).count();
     for (hit, lang) in lists {
         if hit {
@@ -211,7 +263,7 @@ fn arabic_votes(d: &Data, raw: &str) -> Votes {
         }
     }
     if in_fa {
-        return v;
+        return word;
     }
     // Arabic: the article ال (and لل) on nouns, tā' marbūṭa.
     let al = ["ال", "لل"]
@@ -233,7 +285,7 @@ fn arabic_votes(d: &Data, raw: &str) -> Votes {
     if n >= 5 && (key.ends_with("ها") || key.ends_with("های")) {
         v.push((Lang::Persian, 0.4));
     }
-    if has(PERSIAN_ONLY_VS_ARABIC) {
+    if fa_only {
         v.push((Lang::Persian, 0.2));
     }
     // Azerbaijani: ؤ and ئ before a vowel letter inside words, and its endings.
@@ -246,7 +298,7 @@ fn arabic_votes(d: &Data, raw: &str) -> Votes {
     if n >= 5 && AZB_ENDINGS.iter().any(|e| key.ends_with(e)) {
         v.push((Lang::Azerbaijani, 0.6));
     }
-    v
+    word
 }
 
 fn latin_votes(d: &Data, raw: &str) -> Votes {
@@ -298,8 +350,10 @@ pub fn judge(fields: &[(Field, &str)]) -> LangResult {
     let mut fa_lex_words = 0usize;
     let mut distinctive = false;
     let mut spans = Vec::new();
-    // Per-word decisions, kept to decide the Arabic-script words jointly.
-    let mut arabic: Vec<(Field, usize, usize, Votes)> = Vec::new();
+    // Per-word decisions, kept to decide the Arabic-script words jointly: each word's votes
+    // are the range `from..to` of `arabic_v`.
+    let mut arabic: Vec<(Field, usize, usize, usize, usize)> = Vec::new();
+    let mut arabic_v: Votes = Vec::new();
     let add = |totals: &mut Vec<(Lang, f32)>, lang: Lang, w: f32| match totals
         .iter_mut()
         .find(|(l, _)| *l == lang)
@@ -317,18 +371,14 @@ pub fn judge(fields: &[(Field, &str)]) -> LangResult {
                     if is_mashing(&t.text) {
                         mashing += 1;
                     }
-                    let v = arabic_votes(d, &t.text);
-                    distinctive |= t.text.chars().any(|c| {
-                        URDU_LETTERS.contains(c)
-                            || KURDISH_LETTERS.contains(c)
-                            || PASHTO_LETTERS.contains(c)
-                    });
-                    if v.iter().any(|(l, _)| *l == Lang::Persian)
-                        && d.fa.contains(&key_lang_folded(&t.text))
-                    {
+                    let from = arabic_v.len();
+                    let w = arabic_votes(d, &t.text, &mut arabic_v);
+                    distinctive |= w.distinctive;
+                    // A word in the Persian list always votes Persian.
+                    if w.in_fa {
                         fa_lex_words += 1;
                     }
-                    arabic.push((field, t.start, t.end, v));
+                    arabic.push((field, t.start, t.end, from, arabic_v.len()));
                 }
                 Script::Latin => {
                     let v = latin_votes(d, &t.text);
@@ -360,8 +410,8 @@ pub fn judge(fields: &[(Field, &str)]) -> LangResult {
     // Arabic-script words: the share that is Persian, from the votes of all of them.
     let mut fa_votes = 0.0f32;
     let mut other_votes = 0.0f32;
-    for (_, _, _, v) in &arabic {
-        for (l, w) in v {
+    for &(_, _, _, from, to) in &arabic {
+        for (l, w) in &arabic_v[from..to] {
             if *l == Lang::Persian {
                 fa_votes += w;
             } else {
@@ -374,22 +424,23 @@ pub fn judge(fields: &[(Field, &str)]) -> LangResult {
     if gibberish {
         foreign += arabic_words as f32;
         add(&mut totals, Lang::Gibberish, arabic_words as f32 * 2.0);
-        spans.extend(arabic.iter().map(|(f, s, e, _)| (*f, *s, *e)));
+        spans.extend(arabic.iter().map(|&(f, s, e, _, _)| (f, s, e)));
     } else {
         let frac = (fa_votes + 0.3) / (fa_votes + other_votes + 0.3);
         persian += arabic_words as f32 * frac;
         foreign += arabic_words as f32 * (1.0 - frac);
         if frac < 0.5 {
-            spans.extend(arabic.iter().map(|(f, s, e, _)| (*f, *s, *e)));
+            spans.extend(arabic.iter().map(|&(f, s, e, _, _)| (f, s, e)));
         } else {
             // Only the words that voted for another language and not for Persian.
             spans.extend(
                 arabic
                     .iter()
-                    .filter(|(_, _, _, v)| {
+                    .filter(|&&(_, _, _, from, to)| {
+                        let v = &arabic_v[from..to];
                         !v.is_empty() && v.iter().all(|(l, _)| *l != Lang::Persian)
                     })
-                    .map(|(f, s, e, _)| (*f, *s, *e)),
+                    .map(|&(f, s, e, _, _)| (f, s, e)),
             );
         }
     }

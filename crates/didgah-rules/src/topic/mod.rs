@@ -42,25 +42,27 @@ const STEM_ENDINGS: &[&str] = &[
 /// (the long vowels ا و ی after the first letter dropped), so colloquial spellings meet the
 /// written ones (کتابخونه / کتابخانه، نوجوونا / نوجوانان).
 pub fn stem(word: &str) -> String {
-    let mut w = word.to_string();
+    let mut w = word;
     for e in STEM_ENDINGS {
         if let Some(s) = w.strip_suffix(e)
             && s.chars().count() >= 3
         {
-            w = s.to_string();
+            w = s;
             break;
         }
     }
     let mut chars = w.chars();
     let first = chars.next();
-    let skeleton: String = first
-        .into_iter()
-        .chain(chars.filter(|c| !matches!(c, 'ا' | 'و' | 'ی')))
-        .collect();
+    let mut skeleton = String::with_capacity(w.len());
+    skeleton.extend(
+        first
+            .into_iter()
+            .chain(chars.filter(|c| !matches!(c, 'ا' | 'و' | 'ی'))),
+    );
     if skeleton.chars().count() >= 3 {
         skeleton
     } else {
-        w
+        w.to_string()
     }
 }
 
@@ -125,8 +127,9 @@ impl Profile {
         if s.len() > 80 {
             return None; // no word is that long; keeps the scan linear
         }
-        let ends: Vec<usize> = s.char_indices().map(|(i, _)| i).skip(4).collect();
-        for &e in ends.iter().rev() {
+        // Every prefix of five letters or more, longest first.
+        let longer = s.chars().count().saturating_sub(4);
+        for (e, _) in s.char_indices().rev().take(longer) {
             if let Some(&w) = self.weights.get(&s[..e]) {
                 return Some((s[..e].to_string(), w));
             }
