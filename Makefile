@@ -14,9 +14,14 @@ setup:
 setup-test:
 	scripts/setup.sh --test
 
-# The reader's download: wasm app + JS glue in www/pkg, optimised for size.
-widget: setup
+# The reader's download: wasm app + JS glue in www/pkg, optimised for size; rebuilt only when a
+# source changed, so that a second `make run` starts in seconds.
+WIDGET_SOURCES := $(shell find src crates/didgah-rules/src crates/didgah-rules/data -type f) \
+	Cargo.toml Cargo.lock crates/didgah-rules/Cargo.toml scripts/build-widget.sh
+www/pkg/didgah_widget_bg.wasm: $(WIDGET_SOURCES)
 	scripts/build-widget.sh
+
+widget: setup www/pkg/didgah_widget_bg.wasm
 
 server:
 	cargo build --release -p didgah-cli
