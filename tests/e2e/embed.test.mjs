@@ -2,19 +2,15 @@
 // widget's CSS leak out), the wasm app loads only when the box nears the viewport, the tag
 // included twice gives one widget, and a missing server gives a calm message — never an
 // exception in the host page.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { articlePage, embed, launchBrowser, newPage, servePage, startServer } from './harness.mjs';
+import { articlePage, embed, newPage, servePage, shareServerAndBrowser } from './harness.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+shareServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const HOSTILE = `<style>

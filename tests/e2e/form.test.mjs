@@ -5,19 +5,15 @@
 // The warnings and blocks come from the site's policy: these tests add their own words to the
 // policy's `words.flag` / `words.block` lists, as a site owner would, so they do not depend on
 // which comments the built-in lexicons happen to catch.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, fa, fillForm, launchBrowser, newPage, openWidget, sendButton, sendComment, startServer } from './harness.mjs';
+import { axe, fa, fillForm, newPage, openWidget, sendButton, sendComment, shareServerAndBrowser } from './harness.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+shareServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const FLAG_WORD = 'کدتخفیف';

@@ -1,19 +1,15 @@
 // Reading and access modes: approved comments are paged newest first with «دیدگاه‌های بیشتر»,
 // counted in Persian digits and dated in Jalali; a site with a login URL invites the reader to
 // log in instead of showing the form; a signed user token replaces the name and email fields.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ARTICLE, embed, articlePage, launchBrowser, newPage, openWidget, servePage, startServer } from './harness.mjs';
+import { ARTICLE, embed, articlePage, newPage, openWidget, servePage, shareServerAndBrowser } from './harness.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+shareServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 test('comments are paged with «دیدگاه‌های بیشتر», counted and dated in Persian', async () => {

@@ -1,19 +1,15 @@
 // Safety and access: an XSS payload corpus is rendered as text with no script running (in the
 // comment list, in the form's in-place highlighting, and through the real server and dashboard),
 // and axe-core finds no accessibility violations on the demo page with the widget in its states.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ARTICLE, approve, axe, fillForm, launchBrowser, moderatorLogin, newPage, openWidget, sendButton, sendComment, startServer } from './harness.mjs';
+import { ARTICLE, approve, axe, fillForm, moderatorLogin, newPage, openWidget, sendButton, sendComment, shareServerAndBrowser } from './harness.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+shareServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const PAYLOADS = [

@@ -1,19 +1,15 @@
 // The story of issue 2 (steps 2–6) through the real server in real Chromium: a reader opens the
 // demo article, writes a comment by the form's labels and sends it; the moderator logs in and
 // approves it; the reader reloads and sees it with the count.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { approve, fillForm, openWidget, launchBrowser, moderatorLogin, newPage, sendButton, startServer } from './harness.mjs';
+import { approve, fillForm, openWidget, moderatorLogin, newPage, sendButton, shareServerAndBrowser } from './harness.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+shareServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 test('a comment is sent, approved by a moderator and then shown under the article', async () => {
