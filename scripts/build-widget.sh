@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# Builds what a reader downloads: www/pkg/didgah_widget.js (wasm-bindgen glue) and
-# www/pkg/didgah_widget_bg.wasm, with the size-tuned `widget` profile (opt-level z, LTO,
-# one codegen unit, panic=abort), then shrinks the wasm with npm binaryen's wasm-opt -Oz.
+# Builds what a reader downloads, two wasm modules with their wasm-bindgen glue in www/pkg/:
+#   didgah_widget.js + didgah_widget_bg.wasm — the Yew app (the root package), before the form;
+#   didgah_engine.js + didgah_engine_bg.wasm — the rules engine (crates/didgah-engine-wasm),
+#   fetched once the reader focuses the form.
+# Both with the size-tuned `widget` profile (opt-level z, LTO, one codegen unit, panic=abort),
+# then shrunk with npm binaryen's wasm-opt -Oz and short import names. Cargo's target dir is
+# wherever CARGO_TARGET_DIR says (wasm-pack asks cargo), so builds may use their own.
 # Usage: scripts/build-widget.sh            (release, the default)
 #        scripts/build-widget.sh --dev      (fast debug build, no wasm-opt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-out=www/pkg
+out=$PWD/www/pkg # absolute: wasm-pack takes --out-dir relative to the crate
 mode=${1:---release}
+# name of the output, crate directory
+modules=("didgah_widget ." "didgah_engine crates/didgah-engine-wasm")
 
 export PATH="$HOME/.cargo/bin:$PATH"
 # Pick the toolchain that has the wasm32 std (rustup's, or Debian's set up by scripts/setup.sh).
@@ -18,31 +24,26 @@ export PATH="$HOME/.cargo/bin:$PATH"
 command -v wasm-pack >/dev/null || { echo "build-widget: wasm-pack not found (cargo install wasm-pack --version =0.15.1)" >&2; exit 1; }
 
 if [ "$mode" = "--dev" ]; then
-    wasm-pack --quiet build --target web --dev --no-pack --no-gitignore \
-        --out-dir "$out" --out-name didgah_widget .
+    for m in "${modules[@]}"; do
+        read -r name dir <<<"$m"
+        wasm-pack --quiet build --target web --dev --no-pack --no-gitignore \
+            --out-dir "$out" --out-name "$name" "$dir"
+    done
     exit 0
 fi
-
-# wasm-pack's own wasm-opt step would try to download binaryen: we run npm's instead.
-wasm-pack --quiet build --target web --profile widget --no-opt --no-pack --no-gitignore \
-    --out-dir "$out" --out-name didgah_widget .
 
 wasm_opt=node_modules/.bin/wasm-opt
 if [ ! -x "$wasm_opt" ]; then
     npm install --no-audit --no-fund --silent
 fi
-# --converge repeats -Oz until it stops shrinking (~0.5 KB). Not -tnh / --low-memory-unused:
-# they let wasm-opt assume a trap (a panic) never happens, which is not ours to promise.
-"$wasm_opt" -Oz --converge --strip-debug --strip-producers \
-    "$out/didgah_widget_bg.wasm" -o "$out/didgah_widget_bg.opt.wasm"
-mv "$out/didgah_widget_bg.opt.wasm" "$out/didgah_widget_bg.wasm"
 
 # Shorten the wasm's import names. wasm-bindgen names each import after its Rust path plus a
 # 16-digit hash (`__wbg_getItem_49556a3e59cfb688`, ~45 bytes, ~130 of them) and writes each name
 # twice: in the wasm's import section and as a key of the glue's import object. Renaming both
 # to `a`, `b`, … saves ~3 KB gzip. Each name must appear exactly once in the glue, or nothing
 # is renamed and the build fails (a wasm-bindgen change to look at, not to paper over).
-node --input-type=module - "$out/didgah_widget_bg.wasm" "$out/didgah_widget.js" <<'JS'
+shorten_imports() { # wasm, glue
+node --input-type=module - "$1" "$2" <<'JS'
 import fs from 'node:fs';
 const [wasmPath, gluePath] = process.argv.slice(2);
 const wasm = fs.readFileSync(wasmPath);
@@ -91,6 +92,20 @@ while (at < wasm.length) {
   break;
 }
 JS
+}
+
+for m in "${modules[@]}"; do
+    read -r name dir <<<"$m"
+    # wasm-pack's own wasm-opt step would try to download binaryen: we run npm's instead.
+    wasm-pack --quiet build --target web --profile widget --no-opt --no-pack --no-gitignore \
+        --out-dir "$out" --out-name "$name" "$dir"
+    # --converge repeats -Oz until it stops shrinking (~0.5 KB). Not -tnh / --low-memory-unused:
+    # they let wasm-opt assume a trap (a panic) never happens, which is not ours to promise.
+    "$wasm_opt" -Oz --converge --strip-debug --strip-producers \
+        "$out/${name}_bg.wasm" -o "$out/${name}_bg.opt.wasm"
+    mv "$out/${name}_bg.opt.wasm" "$out/${name}_bg.wasm"
+    shorten_imports "$out/${name}_bg.wasm" "$out/${name}.js"
+    echo "build-widget: $(wc -c <"$out/${name}_bg.wasm") bytes of wasm in www/pkg/${name}_bg.wasm"
+done
 # Type declarations are for bundler users; the loader imports the glue directly.
 rm -f "$out"/*.d.ts
-echo "build-widget: $(wc -c <"$out/didgah_widget_bg.wasm") bytes of wasm in $out/"

@@ -20,11 +20,11 @@ step "lints"
 cargo clippy -q --workspace --all-targets -- -D warnings
 # The widget's browser-only code, linted as it is compiled (Debian's toolchain has no clippy).
 if wasm cargo clippy -V >/dev/null 2>&1; then
-    wasm cargo clippy -q -p didgah-widget --target wasm32-unknown-unknown -- -D warnings
+    wasm cargo clippy -q -p didgah-widget -p didgah-engine-wasm --target wasm32-unknown-unknown -- -D warnings
 fi
 
 step "the engine builds for wasm32-unknown-unknown"
-wasm cargo build -q -p didgah-rules --target wasm32-unknown-unknown
+wasm cargo build -q -p didgah-rules -p didgah-engine-wasm --target wasm32-unknown-unknown
 
 step "native tests: engine, server (SQLite and PostgreSQL), CLI"
 cargo test -q --workspace --exclude didgah-widget

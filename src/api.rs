@@ -5,12 +5,12 @@
 //! the reader can act on; nothing here panics on a bad or missing answer. Bodies are read and
 //! written with the browser's JSON ([`crate::json`]), not serde, to keep the download small.
 
-use didgah_rules::{Policy, Report};
+use didgah_rules::Report;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestInit, Response};
 
-use crate::json;
+use crate::{fa, json};
 
 /// Length limits for the form's fields, in characters (the server enforces the same ones).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +33,9 @@ impl Default for Limits {
 /// `GET /api/sites/{site}/config`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SiteConfig {
-    pub policy: Policy,
+    /// The site's policy as the JSON object it came as: the engine module reads (and
+    /// validates) it, so the widget carries no policy reader.
+    pub policy: JsValue,
     /// Optional: may be missing or `null`.
     pub login_url: Option<String>,
     /// Optional: [`Limits::default`] when missing.
@@ -57,7 +59,7 @@ impl SiteConfig {
             }
         };
         Ok(SiteConfig {
-            policy: json::policy(&json::get(o, "policy"))?,
+            policy: json::object(&json::get(o, "policy"))?.clone(),
             login_url: json::opt_string(&json::get(o, "login_url"))?,
             limits,
         })
@@ -221,14 +223,16 @@ impl ApiError {
     pub fn message(&self) -> String {
         match self {
             ApiError::Network => "ارتباط با سرور دیدگاه‌ها برقرار نشد. اتصال اینترنت خود را بررسی کنید و دوباره تلاش کنید؛ متن شما محفوظ است.".into(),
-            ApiError::RateLimited { retry_after_secs: Some(s) } => format!(
-                "در مدت کوتاهی دیدگاه‌های زیادی فرستاده شده است. لطفاً {} ثانیه دیگر دوباره تلاش کنید؛ متن شما محفوظ است.",
-                crate::fa::num(s)
-            ),
+            ApiError::RateLimited { retry_after_secs: Some(s) } => [
+                "در مدت کوتاهی دیدگاه‌های زیادی فرستاده شده است. لطفاً ",
+                &crate::fa::num(*s),
+                " ثانیه دیگر دوباره تلاش کنید؛ متن شما محفوظ است.",
+            ]
+            .concat(),
             ApiError::RateLimited { retry_after_secs: None } => "در مدت کوتاهی دیدگاه‌های زیادی فرستاده شده است. لطفاً کمی بعد دوباره تلاش کنید؛ متن شما محفوظ است.".into(),
             ApiError::Blocked(_) => "دیدگاه شما با قوانین سایت سازگار نیست و فرستاده نشد. موارد مشخص‌شده را اصلاح کنید و دوباره بفرستید.".into(),
             ApiError::Rejected { message, .. } if !message.trim().is_empty() => {
-                format!("دیدگاه فرستاده نشد: {message}")
+                ["دیدگاه فرستاده نشد: ", message].concat()
             }
             ApiError::Rejected { .. } => "دیدگاه فرستاده نشد. لطفاً فرم را بررسی کنید و دوباره تلاش کنید.".into(),
             ApiError::Server(_) => "سرور دیدگاه‌ها اکنون پاسخ نمی‌دهد. لطفاً چند دقیقه بعد دوباره تلاش کنید؛ متن شما محفوظ است.".into(),
@@ -254,24 +258,38 @@ pub struct Endpoint {
 }
 
 impl Endpoint {
-    pub async fn config(&self) -> Result<SiteConfig, ApiError> {
-        let url = format!("{}/api/sites/{}/config", self.server, encode(&self.site));
-        parse(request("GET", &url, None).await?, SiteConfig::read)
+    /// The site's config; `prefetched` is the loader's own request for it (a promise of the
+    /// `Response`), when it made one.
+    pub async fn config(&self, prefetched: Option<JsValue>) -> Result<SiteConfig, ApiError> {
+        let answer = match prefetched {
+            Some(response) => answer(js_sys::Promise::resolve(&response)).await?,
+            None => {
+                let url = [&self.server, "/api/sites/", &encode(&self.site), "/config"].concat();
+                request("GET", &url, None).await?
+            }
+        };
+        parse(answer, SiteConfig::read)
     }
 
     pub async fn comments(&self, page: u32, per_page: u32) -> Result<CommentsPage, ApiError> {
-        let url = format!(
-            "{}/api/articles/{}/comments?site={}&page={page}&per_page={per_page}",
-            self.server,
-            encode(&self.article),
-            encode(&self.site)
-        );
+        let url = [
+            &self.server,
+            "/api/articles/",
+            &encode(&self.article),
+            "/comments?site=",
+            &encode(&self.site),
+            "&page=",
+            &fa::ascii(page.into()),
+            "&per_page=",
+            &fa::ascii(per_page.into()),
+        ]
+        .concat();
         parse(request("GET", &url, None).await?, CommentsPage::read)
     }
 
     pub async fn send(&self, comment: &NewComment<'_>) -> Result<Created, ApiError> {
         let body = comment.to_json().ok_or(ApiError::Server(0))?;
-        let url = format!("{}/api/comments", self.server);
+        let url = [&self.server, "/api/comments"].concat();
         let answer = request("POST", &url, Some(&body)).await?;
         parse(answer, Created::read)
     }
@@ -329,7 +347,12 @@ async fn request(method: &str, url: &str, body: Option<&str>) -> Result<Answer, 
             .set("Content-Type", "application/json")
             .map_err(|_| ApiError::Network)?;
     }
-    let response: Response = JsFuture::from(window.fetch_with_request(&request))
+    answer(window.fetch_with_request(&request)).await
+}
+
+/// Reads the answer of a `fetch`: status, `Retry-After` and body.
+async fn answer(response: js_sys::Promise) -> Result<Answer, ApiError> {
+    let response: Response = JsFuture::from(response)
         .await
         .map_err(|_| ApiError::Network)?
         .dyn_into()
@@ -433,13 +456,18 @@ mod tests {
             SiteConfig::read,
         )
         .unwrap();
-        assert_eq!(config.policy, Policy::default());
+        assert_eq!(json::stringify(&config.policy).as_deref(), Some("{}"));
         assert_eq!(config.login_url, None);
         assert_eq!(config.limits.text, 2000);
         let config = parse(answer(200, r#"{"policy":{}}"#), SiteConfig::read).unwrap();
         assert_eq!(config.limits, Limits::default());
         assert_eq!(
             parse(answer(200, r#"{"limits":{}}"#), SiteConfig::read),
+            Err(ApiError::Server(200))
+        );
+        // The policy must be an object; its contents are the engine's to judge.
+        assert_eq!(
+            parse(answer(200, r#"{"policy":[]}"#), SiteConfig::read),
             Err(ApiError::Server(200))
         );
 

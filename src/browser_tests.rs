@@ -8,10 +8,11 @@ use didgah_rules::{Comment, Field, Finding, Outcome, Report, Rule, RuleVerdict, 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
+use yew::Callback;
 
 use crate::api::{Endpoint, Limits};
-use crate::components::CheckFn;
 use crate::components::comment_form::{CHECK_DEBOUNCE_MS, CommentForm, CommentFormProps};
+use crate::engine::{CheckFn, Checks};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -37,7 +38,7 @@ async fn eventually(done: impl Fn() -> bool) -> bool {
 }
 
 /// A report with one finding of `outcome` on `word` in the text, or a pass when it is absent.
-fn report_for(comment: &Comment, word: &str, outcome: Outcome) -> Report {
+fn report_for(comment: &Comment, word: &str, outcome: Outcome) -> Option<Report> {
     let findings: Vec<Finding> = comment
         .text
         .find(word)
@@ -62,7 +63,7 @@ fn report_for(comment: &Comment, word: &str, outcome: Outcome) -> Report {
         .map(|f| f.outcome)
         .max()
         .unwrap_or(Outcome::Pass);
-    Report {
+    Some(Report {
         outcome: worst,
         rules: vec![RuleVerdict {
             rule: Rule::OnTopic,
@@ -70,7 +71,7 @@ fn report_for(comment: &Comment, word: &str, outcome: Outcome) -> Report {
             score: 0.9,
             findings,
         }],
-    }
+    })
 }
 
 struct Mounted {
@@ -114,7 +115,7 @@ impl Mounted {
     /// a click goes to handlers that know the new text.
     async fn settle(&self) {
         let typed = self.labelled("پیام").value().chars().count();
-        let expected = format!("{} / ", crate::fa::num(typed));
+        let expected = crate::fa::num(typed as u64) + " / ";
         let rendered = eventually(|| {
             self.find("#didgah-text-count")
                 .and_then(|c| c.text_content())
@@ -148,6 +149,10 @@ impl Drop for Mounted {
 }
 
 async fn mount_form(article: &str, checker: CheckFn) -> Mounted {
+    mount_form_with(article, Checks::Ready(checker), Callback::noop()).await
+}
+
+async fn mount_form_with(article: &str, checks: Checks, on_writing: Callback<()>) -> Mounted {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
@@ -163,7 +168,8 @@ async fn mount_form(article: &str, checker: CheckFn) -> Mounted {
             site: "test".into(),
             article: article.into(),
         }),
-        checker: Some(checker),
+        checks,
+        on_writing,
         limits: Limits::default(),
         user_token: None,
     };
@@ -293,4 +299,57 @@ async fn warnings_nudge_and_a_failed_send_keeps_the_text_for_a_retry() {
     assert!(error.text_content().unwrap().contains("ارتباط با سرور"));
     assert_eq!(m.labelled("پیام").value(), "برای جشنواره انگور تخفیف بدهند");
     assert!(m.text().contains("تلاش دوباره"));
+}
+
+#[wasm_bindgen_test]
+async fn the_first_focus_asks_for_the_engine() {
+    let asked = Rc::new(Cell::new(0));
+    let counted = asked.clone();
+    let on_writing = Callback::from(move |()| counted.set(counted.get() + 1));
+    let m = mount_form_with("focus", Checks::Idle, on_writing).await;
+    assert_eq!(
+        asked.get(),
+        0,
+        "nothing is asked for before the reader comes"
+    );
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    let focus = web_sys::Event::new_with_event_init_dict("focusin", &init).unwrap();
+    m.labelled("پیام").dispatch_event(&focus).unwrap();
+    assert!(
+        eventually(|| asked.get() > 0).await,
+        "a focus in the form asks for the engine"
+    );
+    // Nothing is said about the checks before there is anything to check.
+    assert!(m.find(".rules-note").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn while_the_engine_loads_the_panel_says_so() {
+    let m = mount_form_with("loading", Checks::Loading, Callback::noop()).await;
+    assert!(m.find(".rules-note").is_none(), "no note for an empty form");
+    m.type_into("پیام", "ارومیه زیباست");
+    m.settle().await;
+    let note = m.find(".rules-note").expect("the note is shown");
+    assert!(note.text_content().unwrap().contains("در حال آماده شدن"));
+}
+
+#[wasm_bindgen_test]
+async fn without_the_engine_the_reader_is_told_and_can_still_send() {
+    let m = mount_form_with("unavailable", Checks::Unavailable, Callback::noop()).await;
+    let note = m.find(".rules-note").expect("the note is shown");
+    assert!(
+        note.text_content()
+            .unwrap()
+            .contains("دیدگاه شما پس از ارسال بررسی می‌شود")
+    );
+    m.type_into("نام شما", "سارا");
+    m.type_into("ایمیل شما", "sara@example.com");
+    m.type_into("پیام", "برنامه دبیرخانه شهر خلاق خوب است");
+    m.settle().await;
+    m.click_button("ارسال دیدگاه");
+    // The send is attempted (nothing listens on port 9, so it fails as when offline).
+    assert!(eventually(|| m.find(".send-error").is_some()).await);
+    assert!(m.find(".confirm").is_none());
 }

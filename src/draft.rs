@@ -10,7 +10,7 @@ use crate::state::Fields;
 
 /// One draft per site and article.
 pub fn key(site: &str, article: &str) -> String {
-    format!("didgah:draft:{site}:{article}")
+    ["didgah:draft:", site, ":", article].concat()
 }
 
 fn storage() -> Option<web_sys::Storage> {

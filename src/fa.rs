@@ -5,24 +5,32 @@
 
 use didgah_rules::{Outcome, Rule};
 
-/// Writes ASCII digits as Persian digits (۰–۹); everything else is kept.
-pub fn digits(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '0'..='9' => char::from_u32('۰' as u32 + (c as u32 - '0' as u32)).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+/// A number in Persian digits.
+pub fn num(n: u64) -> String {
+    write_digits(n, '۰')
 }
 
-/// A number in Persian digits.
-pub fn num(n: impl std::fmt::Display) -> String {
-    digits(&n.to_string())
+/// A number in ASCII digits (for URLs). Written by hand, as [`num`]: `format!` and `to_string`
+/// would link core's integer formatting into the reader's download for this alone.
+pub fn ascii(n: u64) -> String {
+    write_digits(n, '0')
+}
+
+fn write_digits(mut n: u64, zero: char) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(char::from_u32(zero as u32 + (n % 10) as u32).unwrap_or(zero));
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.iter().rev().collect()
 }
 
 /// «۳ دیدگاه» — Persian keeps the noun singular after a number.
 pub fn comment_count(n: u64) -> String {
-    format!("{} دیدگاه", num(n))
+    num(n) + " دیدگاه"
 }
 
 /// The rule's name as the reader sees it next to its status.
@@ -61,9 +69,10 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn digits_are_written_in_persian() {
-        assert_eq!(digits("ساعت 10:45"), "ساعت ۱۰:۴۵");
         assert_eq!(num(1_399), "۱۳۹۹");
         assert_eq!(comment_count(3), "۳ دیدگاه");
         assert_eq!(comment_count(0), "۰ دیدگاه");
+        assert_eq!(ascii(u64::MAX), u64::MAX.to_string());
+        assert_eq!(num(10_207), "۱۰۲۰۷");
     }
 }

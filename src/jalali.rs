@@ -46,12 +46,11 @@ impl JalaliDate {
 
     /// «۱ مرداد ۱۳۹۹».
     pub fn to_persian(self) -> String {
-        format!(
-            "{} {} {}",
-            crate::fa::num(self.day),
-            MONTHS[(self.month as usize - 1) % 12],
-            crate::fa::num(self.year)
-        )
+        let day = crate::fa::num(self.day.into());
+        let year = crate::fa::num(self.year.unsigned_abs());
+        let sign = if self.year < 0 { "-" } else { "" };
+        let month = MONTHS[(self.month as usize - 1) % 12];
+        [day.as_str(), " ", month, " ", sign, &year].concat()
     }
 }
 

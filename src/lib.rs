@@ -2,11 +2,15 @@
 //! host page. It checks the comment against the site's three rules as the reader types (advice;
 //! the server has the last word), sends it, and lists the approved comments.
 //!
+//! The rules engine is a second wasm module (`crates/didgah-engine-wasm`), fetched when the
+//! reader first focuses the form; this one links only the engine's types.
+//!
 //! Code map: [`page`] reads the loader's options and the article from the host page; [`api`]
-//! speaks the HTTP contract; [`state`] is the form's reducer; [`components`] draws it;
-//! [`json`] reads and writes the contract's JSON with the browser's parser; [`jalali`], [`fa`]
-//! and [`draft`] are small helpers. Browser tests (`wasm-bindgen-test`) sit next to the code
-//! they test: the crate is a `cdylib` only, which keeps LTO on.
+//! speaks the HTTP contract; [`engine`] loads and calls the engine module; [`state`] is the
+//! form's reducer; [`components`] draws it; `json` (the `didgah-js` crate, shared with the
+//! engine module) reads and writes the contract's JSON with the browser's parser; [`jalali`],
+//! [`fa`] and [`draft`] are small helpers. Browser tests (`wasm-bindgen-test`) sit next to the
+//! code they test: the crate is a `cdylib` only, which keeps LTO on.
 
 use std::rc::Rc;
 
@@ -15,21 +19,26 @@ use wasm_bindgen::prelude::*;
 mod api;
 mod components;
 mod draft;
+mod engine;
 mod fa;
 mod jalali;
-mod json;
 mod page;
 mod state;
 
+/// The contract's JSON as JS values, shared with the engine module.
+use didgah_js as json;
+
 #[cfg(test)]
 mod browser_tests;
+#[cfg(test)]
+mod contract_tests;
 
 use components::app::{App, AppProps};
 use page::Options;
 
 /// Mounts the widget into `root` (an element inside the loader's shadow root) with the
-/// options `{server, site, article, articleSelector, userToken}`. Never throws: bad options
-/// become a Persian message in `root`.
+/// options `{server, site, article, articleSelector, userToken, engine, config}` (see
+/// [`page::Options`]). Never throws: bad options become a Persian message in `root`.
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element, options: JsValue) {
     let Some(document) = root.owner_document() else {

@@ -7,11 +7,15 @@ use didgah_rules::Article;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Document;
 
+use crate::engine::LoadEngine;
+use crate::json;
+
 /// The article body is cut here: enough for the on-topic rule, bounded for slow phones.
 const MAX_BODY_CHARS: usize = 20_000;
 
-/// The options the loader passes to `mount` (from the script tag's `data-` attributes).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// The options the loader passes to `mount` (from the script tag's `data-` attributes, and
+/// what the loader started for the widget).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Options {
     pub server: String,
     pub site: String,
@@ -19,10 +23,16 @@ pub struct Options {
     pub article_selector: String,
     /// A token signed by the site for a logged-in reader (`data-user-token`).
     pub user_token: Option<String>,
+    /// Fetches the engine module (see [`crate::engine`]); without it the server alone checks.
+    pub engine: Option<LoadEngine>,
+    /// The loader's `fetch` of the site's config, a promise of its `Response`, started
+    /// alongside the wasm so the form does not wait for one more round trip.
+    pub config: Option<JsValue>,
 }
 
 impl Options {
-    /// Reads the plain object `{server, site, article, articleSelector, userToken}`.
+    /// Reads the plain object `{server, site, article, articleSelector, userToken, engine,
+    /// config}`.
     /// Returns a Persian sentence for the reader when something required is missing.
     pub fn from_js(value: &JsValue) -> Result<Options, String> {
         let get = |key: &str| {
@@ -40,6 +50,10 @@ impl Options {
             article,
             article_selector: get("articleSelector").unwrap_or_else(|| "article".into()),
             user_token: get("userToken"),
+            engine: Some(json::get(value, "engine"))
+                .filter(JsValue::is_function)
+                .map(JsCast::unchecked_into),
+            config: Some(json::get(value, "config")).filter(JsValue::is_object),
         })
     }
 }
@@ -81,6 +95,39 @@ pub fn read_article(document: &Document, id: &str, selector: &str) -> Article {
     }
 }
 
+/// The reader's name in a signed user token (`base64url(JSON payload) "." signature`, see
+/// `crates/didgah-server/src/token.rs`), to show whom the comment is sent as. Not verified
+/// here: the server checks the signature; a bad token only means no name is shown.
+pub fn token_name(token: &str) -> Option<String> {
+    let payload = base64url(token.split('.').next()?)?;
+    let value = json::parse(&String::from_utf8(payload).ok()?).ok()?;
+    let name = json::string(&json::get(json::object(&value).ok()?, "name")).ok()?;
+    Some(name.trim().to_owned()).filter(|n| !n.is_empty())
+}
+
+/// Unpadded base64url, as the server writes tokens; `None` on any other letter.
+fn base64url(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut bits, mut count) = (0u32, 0);
+    for c in text.bytes() {
+        let six = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' => 62,
+            b'_' => 63,
+            _ => return None,
+        };
+        bits = bits << 6 | u32::from(six);
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+        }
+    }
+    Some(out)
+}
+
 fn meta(document: &Document, selector: &str) -> Option<String> {
     document
         .query_selector(selector)
@@ -107,12 +154,26 @@ mod tests {
         assert_eq!(o.site, "demo");
         assert_eq!(o.article_selector, "article");
         assert_eq!(o.user_token, None);
+        assert!(o.engine.is_none() && o.config.is_none());
         assert!(options(r#"{"article":"a1"}"#).unwrap_err().contains("سرور"));
         assert!(
             options(r#"{"server":"http://x.test"}"#)
                 .unwrap_err()
                 .contains("خبر")
         );
+    }
+
+    #[wasm_bindgen_test]
+    fn the_readers_name_is_read_from_a_signed_token() {
+        // base64url of {"name":"مریم رضایی","email":"m@example.ir","exp":4102444800}, unpadded.
+        let payload = "eyJuYW1lIjoi2YXYsduM2YUg2LHYttin24zbjCIsImVtYWlsIjoibUBleGFtcGxlLmlyIiwiZXhwIjo0MTAyNDQ0ODAwfQ";
+        assert_eq!(
+            token_name(&[payload, ".c2lnbmF0dXJl"].concat()).as_deref(),
+            Some("مریم رضایی")
+        );
+        for bad in ["", "not base64!.x", "e30.x", "bm90IGpzb24.x"] {
+            assert_eq!(token_name(bad), None, "{bad}");
+        }
     }
 
     #[wasm_bindgen_test]

@@ -116,10 +116,12 @@ pub fn validate(fields: &Fields, limits: &Limits, with_identity: bool) -> Vec<Fi
 }
 
 fn too_long(limit: usize) -> String {
-    format!(
-        "این بخش حداکثر {} نویسه می‌پذیرد؛ لطفاً آن را کوتاه‌تر کنید.",
-        crate::fa::num(limit)
-    )
+    [
+        "این بخش حداکثر ",
+        &crate::fa::num(limit as u64),
+        " نویسه می‌پذیرد؛ لطفاً آن را کوتاه‌تر کنید.",
+    ]
+    .concat()
 }
 
 /// `local@domain.tld` with no spaces: the server has the last word, this catches typos.

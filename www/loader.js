@@ -1,7 +1,9 @@
 /* didgah loader: the one <script> a site owner embeds. It finds (or creates) the comment box,
-   isolates it in a Shadow DOM root, shows a loading state, and fetches the wasm app only when
-   the box comes near the viewport. It never throws into the host page: failures become a calm
-   Persian message in the box and a console warning for the site owner.
+   isolates it in a Shadow DOM root, shows a loading state, and fetches the wasm app (with the
+   site's config, in parallel) only when the box comes near the viewport. The rules engine is a
+   second wasm module that the app asks for, through options.engine, when the reader first
+   focuses the form. It never throws into the host page: failures become a calm Persian message
+   in the box and a console warning for the site owner.
    Attributes: data-server (default: this script's origin), data-site, data-article (required),
    data-container (element id; default: insert after this tag), data-article-selector,
    data-user-token (a signed token for a logged-in reader). */
@@ -71,18 +73,33 @@
     var start = function () {
       if (started) return;
       started = true;
-      var glue = server + '/www/pkg/didgah_widget.js';
-      import(glue)
+      var pkg = server + '/www/pkg/didgah_';
+      // A wasm-bindgen module: its glue, then its instance; resolves to its exports.
+      var load = function (name) {
+        return import(pkg + name + '.js').then(function (mod) {
+          return mod.default({ module_or_path: pkg + name + '_bg.wasm' }).then(function () {
+            return mod;
+          });
+        });
+      };
+      // The site's config, requested alongside the app instead of after it (one round trip
+      // less before the form). The app reads the answer, or the failure (caught here for it).
+      var config = window.fetch && fetch(server + '/api/sites/' + encodeURIComponent(data.site || 'demo') + '/config');
+      if (config) config['catch'](function () {});
+      var engine;
+      load('widget')
         .then(function (mod) {
-          return mod.default({ module_or_path: server + '/www/pkg/didgah_widget_bg.wasm' }).then(function () {
-            box.textContent = '';
-            mod.mount(box, {
-              server: server,
-              site: data.site || '',
-              article: article,
-              articleSelector: data.articleSelector || 'article',
-              userToken: data.userToken || ''
-            });
+          box.textContent = '';
+          mod.mount(box, {
+            server: server,
+            site: data.site || '',
+            article: article,
+            articleSelector: data.articleSelector || 'article',
+            userToken: data.userToken || '',
+            config: config,
+            engine: function () {
+              return engine || (engine = load('engine'));
+            }
           });
         })
         .catch(function (err) {

@@ -1,16 +1,20 @@
-//! The widget's root: loads the site's config (policy, login URL, limits), builds the rules
-//! checker for this article, and shows the form (or the login invitation) above the comments.
+//! The widget's root: loads the site's config (policy, login URL, limits) — the loader may have
+//! fetched it already, alongside the wasm —, fetches the engine module once the reader starts
+//! writing (first focus in the form, or a draft brought back), builds the rules checker for this
+//! article, and shows the form (or the login invitation) above the comments.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
-use didgah_rules::{Article, Checker};
+use didgah_rules::Article;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::CheckFn;
 use super::comment_form::CommentForm;
 use super::comment_list::CommentList;
 use crate::api::{ApiError, Endpoint, SiteConfig};
+use crate::engine::{self, Checks, EngineModule};
 use crate::page::Options;
 
 #[derive(Properties, PartialEq)]
@@ -26,16 +30,34 @@ enum Config {
     Failed(ApiError),
 }
 
+/// The engine module, fetched once the reader starts writing.
+#[derive(Clone, PartialEq)]
+enum Engine {
+    Idle,
+    Loading,
+    Loaded(EngineModule),
+    Failed,
+}
+
 /// Only `http(s)` links from the site's config become links.
 fn safe_url(url: &str) -> Option<&str> {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url.trim())
 }
 
-fn load_config(endpoint: Rc<Endpoint>, config: UseStateHandle<Config>) {
+/// For the site owner; readers still send, and the server still checks.
+fn warn(what: &str, error: &JsValue) {
+    web_sys::console::warn_2(&JsValue::from_str(what), error);
+}
+
+fn load_config(
+    endpoint: Rc<Endpoint>,
+    config: UseStateHandle<Config>,
+    prefetched: Option<JsValue>,
+) {
     config.set(Config::Loading);
     spawn_local(async move {
-        config.set(match endpoint.config().await {
+        config.set(match endpoint.config(prefetched).await {
             Ok(c) => Config::Ready(Rc::new(c)),
             Err(e) => Config::Failed(e),
         });
@@ -53,24 +75,55 @@ pub fn app(props: &AppProps) -> Html {
     {
         let endpoint = endpoint.clone();
         let config = config.clone();
-        use_effect_with((), move |_| load_config(endpoint, config));
+        // The loader's request for the config, started alongside the wasm: used once.
+        let prefetched = props.options.config.clone();
+        use_effect_with((), move |_| load_config(endpoint, config, prefetched));
     }
-    // One checker per (policy, article): building it pre-processes the word lists.
-    let checker = use_memo(
-        ((*config).clone(), props.article.clone()),
-        |(config, article)| {
-            let Config::Ready(config) = config else {
-                return None;
+
+    let engine = use_state(|| Engine::Idle);
+    let asked = use_mut_ref(|| Cell::new(false));
+    let on_writing = {
+        let engine = engine.clone();
+        let load = props.options.engine.clone();
+        Callback::from(move |()| {
+            if asked.borrow().replace(true) {
+                return;
+            }
+            let Some(load) = load.clone() else {
+                return engine.set(Engine::Failed);
             };
-            match Checker::new(&config.policy, article) {
-                Ok(checker) => Some(CheckFn::new(move |comment| checker.check(comment))),
-                Err(error) => {
-                    // For the site owner; readers still send, and the server still checks.
-                    let note = format!("didgah: {error}; comments are checked on the server only");
-                    web_sys::console::warn_1(&note.into());
-                    None
+            engine.set(Engine::Loading);
+            let engine = engine.clone();
+            spawn_local(async move {
+                engine.set(match engine::load(&load).await {
+                    Ok(module) => Engine::Loaded(module),
+                    Err(error) => {
+                        warn("didgah: rules engine not loaded; comments are checked on the server only:", &error);
+                        Engine::Failed
+                    }
+                });
+            });
+        })
+    };
+    // One checker per (policy, article, engine): building it pre-processes the word lists.
+    let checks = use_memo(
+        ((*config).clone(), props.article.clone(), (*engine).clone()),
+        |(config, article, engine)| match (engine, config) {
+            (Engine::Idle, _) => Checks::Idle,
+            (Engine::Failed, _) => Checks::Unavailable,
+            (Engine::Loaded(module), Config::Ready(site)) => {
+                match engine::checker(module, article, &site.policy) {
+                    Ok(check) => Checks::Ready(check),
+                    Err(error) => {
+                        warn(
+                            "didgah: the site's policy was refused; comments are checked on the server only:",
+                            &error,
+                        );
+                        Checks::Unavailable
+                    }
                 }
             }
+            _ => Checks::Loading,
         },
     );
 
@@ -82,11 +135,11 @@ pub fn app(props: &AppProps) -> Html {
             let retry = {
                 let endpoint = endpoint.clone();
                 let config = config.clone();
-                Callback::from(move |_| load_config(endpoint.clone(), config.clone()))
+                Callback::from(move |_| load_config(endpoint.clone(), config.clone(), None))
             };
             let message = match error {
                 ApiError::Rejected { message, .. } if !message.is_empty() => {
-                    format!("فرم دیدگاه اکنون در دسترس نیست: {message}")
+                    ["فرم دیدگاه اکنون در دسترس نیست: ", message].concat()
                 }
                 _ => "فرم دیدگاه اکنون در دسترس نیست. کمی بعد دوباره سر بزنید.".to_owned(),
             };
@@ -106,7 +159,7 @@ pub fn app(props: &AppProps) -> Html {
                     </p>
                 },
                 _ => html! {
-                    <CommentForm endpoint={endpoint.clone()} checker={(*checker).clone()}
+                    <CommentForm endpoint={endpoint.clone()} checks={(*checks).clone()} {on_writing}
                         limits={site.limits}
                         user_token={props.options.user_token.clone().map(AttrValue::from)} />
                 },

@@ -1,21 +1,25 @@
 //! The comment form: the seed page's four fields, checks as the reader types (debounced), the
 //! nudge (warnings → «ارسال با این حال»), blocking findings that stop the send, a honeypot, a
 //! local draft, and sending with Persian errors and retry.
+//!
+//! The form is usable before the rules engine is: its first focus asks the app to fetch the
+//! engine module, and until the checks are ready (or if they never are) the rules panel says so
+//! and sending works as usual — the server checks every comment anyway.
 
 use std::rc::Rc;
 
-use didgah_rules::{Field, Outcome, Report};
+use didgah_rules::{Comment, Field, Outcome, Report};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::CheckFn;
 use super::highlight::{Highlight, Mark, text_dir};
 use super::rules_panel::{RulesPanel, summary};
 use crate::api::{ApiError, Endpoint, Limits, NewComment};
+use crate::engine::Checks;
 use crate::state::{Action, FieldError, FieldId, Fields, FormState, Problem, Sending, validate};
-use crate::{draft, fa};
+use crate::{draft, fa, page};
 
 /// Quiet time after the last keystroke before the rules run.
 pub const CHECK_DEBOUNCE_MS: u32 = 250;
@@ -23,8 +27,12 @@ pub const CHECK_DEBOUNCE_MS: u32 = 250;
 #[derive(Properties, PartialEq)]
 pub struct CommentFormProps {
     pub endpoint: Rc<Endpoint>,
-    /// `None` when the site's policy could not be used: the server still checks.
-    pub checker: Option<CheckFn>,
+    /// Where the rules engine stands; without it the server alone checks.
+    pub checks: Checks,
+    /// The reader is writing — a focus in the form, or a draft brought back —: time to fetch
+    /// the engine (the app does it once).
+    #[prop_or_default]
+    pub on_writing: Callback<()>,
     pub limits: Limits,
     /// A token signed by the site for a logged-in reader: name and email come from it.
     #[prop_or_default]
@@ -47,6 +55,11 @@ fn marks(report: Option<&Report>, field: Field) -> Vec<Mark> {
         .collect()
 }
 
+/// Whether there is anything for the rules to check.
+fn has_words(comment: &Comment) -> bool {
+    !comment.text.trim().is_empty() || !comment.title.trim().is_empty()
+}
+
 fn error_for(errors: &[FieldError], field: FieldId) -> Option<String> {
     errors
         .iter()
@@ -60,6 +73,23 @@ fn focus(node: &NodeRef) {
     }
 }
 
+/// The form field a server error names (`"field"` in `docs/API.md`), if the form shows it.
+fn server_field(error: &ApiError) -> Option<FieldId> {
+    let ApiError::Rejected {
+        field: Some(field), ..
+    } = error
+    else {
+        return None;
+    };
+    Some(match field.as_str() {
+        "name" => FieldId::Name,
+        "email" => FieldId::Email,
+        "title" => FieldId::Title,
+        "text" => FieldId::Text,
+        _ => return None,
+    })
+}
+
 /// «۱۲ / ۳۰۰۰», red past the limit.
 fn counter(id: &'static str, value: &str, limit: usize) -> Html {
     let used = value.chars().count();
@@ -67,7 +97,7 @@ fn counter(id: &'static str, value: &str, limit: usize) -> Html {
     html! {
         <span id={id} class={classes!("counter", over.then_some("over"))}>
             <span class="sr-only">{"تعداد نویسه‌ها: "}</span>
-            {format!("{} / {}", fa::num(used), fa::num(limit))}
+            {[fa::num(used as u64), " / ".into(), fa::num(limit as u64)].concat()}
         </span>
     }
 }
@@ -76,6 +106,10 @@ fn counter(id: &'static str, value: &str, limit: usize) -> Html {
 pub fn comment_form(props: &CommentFormProps) -> Html {
     let state = use_reducer(FormState::default);
     let with_identity = props.user_token.is_none();
+    // Whom a signed user token sends the comment as, to show instead of name and email.
+    let reader = use_memo(props.user_token.clone(), |token| {
+        token.as_deref().and_then(page::token_name)
+    });
     let draft_key = draft::key(&props.endpoint.site, &props.endpoint.article);
     let refs = (
         use_node_ref(),
@@ -85,13 +119,35 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
         use_node_ref(),
     );
     let (name_ref, email_ref, title_ref, text_ref, panel_ref) = refs.clone();
+    let field_ref = move |field: FieldId| {
+        let (n, m, t, x, _) = &refs;
+        match field {
+            FieldId::Name => n.clone(),
+            FieldId::Email => m.clone(),
+            FieldId::Title => t.clone(),
+            FieldId::Text | FieldId::Website => x.clone(),
+        }
+    };
+    // A server error about one field (name, email…) is fixed there: focus goes to it.
+    let failed_field = match &state.sending {
+        // Without name and email fields (a signed user token), the error panel has the focus.
+        Sending::Failed(error) => server_field(error)
+            .filter(|f| with_identity || matches!(f, FieldId::Title | FieldId::Text)),
+        _ => None,
+    };
 
-    // Bring back an unsent comment after a reload.
+    // Bring back an unsent comment after a reload, and with it the checks: a draft is writing
+    // under way (and its rules panel should not appear only when the reader presses «ارسال»,
+    // moving the button away under the pointer).
     {
         let dispatcher = state.dispatcher();
         let key = draft_key.clone();
+        let on_writing = props.on_writing.clone();
         use_effect_with((), move |_| {
             if let Some(fields) = draft::load(&key) {
+                if has_words(&fields.comment()) {
+                    on_writing.emit(());
+                }
                 dispatcher.dispatch(Action::Restore(fields));
             }
         });
@@ -106,32 +162,31 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
             }
         });
     }
-    // Check the rules once the reader pauses.
+    // Check the rules once the reader pauses (and once the engine arrives).
+    let checker = props.checks.ready().cloned();
     {
         let dispatcher = state.dispatcher();
         let comment = state.fields.comment();
-        use_effect_with(
-            (comment, props.checker.clone()),
-            move |(comment, checker)| {
-                let pending = checker
-                    .clone()
-                    .filter(|_| !comment.text.trim().is_empty() || !comment.title.trim().is_empty())
-                    .map(|checker| {
-                        let comment = comment.clone();
-                        Timeout::new(CHECK_DEBOUNCE_MS, move || {
-                            let report = Rc::new(checker.check(&comment));
-                            dispatcher.dispatch(Action::Checked(comment, report));
-                        })
-                    });
-                move || drop(pending)
-            },
-        );
+        use_effect_with((comment, checker.clone()), move |(comment, checker)| {
+            let pending = checker
+                .clone()
+                .filter(|_| has_words(comment))
+                .map(|checker| {
+                    let comment = comment.clone();
+                    Timeout::new(CHECK_DEBOUNCE_MS, move || {
+                        if let Some(report) = checker.check(&comment) {
+                            dispatcher.dispatch(Action::Checked(comment, Rc::new(report)));
+                        }
+                    })
+                });
+            move || drop(pending)
+        });
     }
-    // Move focus to what the reader must read next.
+    // Move focus to what the reader must read next: the panel, or the field a server error names.
     {
-        let panel_ref = panel_ref.clone();
+        let target = failed_field.map_or_else(|| panel_ref.clone(), &field_ref);
         let kind = std::mem::discriminant(&state.sending);
-        use_effect_with(kind, move |_| focus(&panel_ref));
+        use_effect_with(kind, move |_| focus(&target));
     }
 
     let errors = validate(&state.fields, &props.limits, with_identity);
@@ -197,9 +252,11 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
 
     let onsubmit = {
         let state = state.clone();
-        let checker = props.checker.clone();
+        let checker = checker.clone();
         let send = send.clone();
-        let refs = refs.clone();
+        let field_ref = field_ref.clone();
+        let title_ref = title_ref.clone();
+        let text_ref = text_ref.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if state.sending == Sending::InFlight {
@@ -207,17 +264,14 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
             }
             state.dispatch(Action::Attempt);
             if let Some(first) = errors.first() {
-                let (n, m, t, x, _) = &refs;
-                focus(match first.field {
-                    FieldId::Name => n,
-                    FieldId::Email => m,
-                    FieldId::Title => t,
-                    FieldId::Text | FieldId::Website => x,
-                });
+                focus(&field_ref(first.field));
                 return;
             }
             let comment = state.fields.comment();
-            let report = checker.as_ref().map(|c| Rc::new(c.check(&comment)));
+            let report = checker
+                .as_ref()
+                .and_then(|c| c.check(&comment))
+                .map(Rc::new);
             if let Some(report) = &report {
                 state.dispatch(Action::Checked(comment, report.clone()));
             }
@@ -227,7 +281,7 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
                         f.outcome == Outcome::Block
                             && f.spans.iter().any(|s| s.field == Field::Title)
                     });
-                    focus(if text_blocked { &refs.2 } else { &refs.3 });
+                    focus(if text_blocked { &title_ref } else { &text_ref });
                 }
                 Outcome::Flag if state.sending != Sending::Confirming => {
                     state.dispatch(Action::Confirm)
@@ -272,7 +326,32 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
         let ids: Vec<&str> = parts.iter().flatten().copied().collect();
         (!ids.is_empty()).then(|| AttrValue::from(ids.join(" ")))
     };
-    let invalid = |field: FieldId| error_for(&shown_errors, field).is_some();
+    let invalid =
+        |field: FieldId| error_for(&shown_errors, field).is_some() || failed_field == Some(field);
+    let server_says = |field: FieldId| (failed_field == Some(field)).then_some("didgah-send-error");
+    let has_error = |field: FieldId| error_for(&shown_errors, field).is_some();
+    // Until the engine is there (or when it cannot be), the rules panel says so calmly.
+    let note = match &props.checks {
+        _ if latest.is_some() => None,
+        Checks::Loading if has_words(&state.fields.comment()) => {
+            Some("بررسی خودکار قوانین سایت در حال آماده شدن است…")
+        }
+        Checks::Unavailable => {
+            Some("بررسی خودکار قوانین اکنون در دسترس نیست؛ دیدگاه شما پس از ارسال بررسی می‌شود.")
+        }
+        _ => None,
+    };
+    let panel_shown = latest.is_some() || note.is_some();
+    let onfocusin = {
+        let on_writing = props.on_writing.clone();
+        Callback::from(move |_: FocusEvent| on_writing.emit(()))
+    };
+    let identity = match &*reader {
+        Some(name) => html! {
+            <p class="identity">{"دیدگاه شما با نام «"}<bdi>{name.clone()}</bdi>{"» فرستاده می‌شود."}</p>
+        },
+        None => html! {},
+    };
 
     if let Sending::Sent { flagged } = state.sending {
         let again = {
@@ -333,7 +412,7 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
                 Callback::from(move |_| send(fields.clone(), report.clone()))
             });
             html! {
-                <div class="send-error" role="alert" tabindex="-1" ref={panel_ref.clone()}>
+                <div class="send-error" id="didgah-send-error" role="alert" tabindex="-1" ref={panel_ref.clone()}>
                     <p>{error.message()}</p>
                     if let Some(retry) = retry {
                         <button type="button" class="btn" onclick={retry}>{"تلاش دوباره"}</button>
@@ -347,7 +426,7 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
     let in_flight = state.sending == Sending::InFlight;
     let f = &state.fields;
     html! {
-        <form class="form" novalidate=true {onsubmit} aria-describedby="didgah-publish-note">
+        <form class="form" novalidate=true {onsubmit} {onfocusin} aria-describedby="didgah-publish-note">
             if with_identity {
                 <div class="row">
                     <div class="field">
@@ -355,7 +434,7 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
                         <input id="didgah-name" name="name" type="text" autocomplete="name" dir={text_dir(&f.name)}
                             ref={name_ref} value={f.name.clone()} oninput={on_plain_input(FieldId::Name)}
                             aria-invalid={invalid(FieldId::Name).then_some("true")}
-                            aria-describedby={describe(&[invalid(FieldId::Name).then_some("didgah-name-error")])}
+                            aria-describedby={describe(&[has_error(FieldId::Name).then_some("didgah-name-error"), server_says(FieldId::Name)])}
                             aria-required="true" />
                         {field_error(FieldId::Name, "didgah-name-error")}
                     </div>
@@ -364,12 +443,14 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
                         <input id="didgah-email" name="email" type="email" autocomplete="email" dir="ltr"
                             ref={email_ref} value={f.email.clone()} oninput={on_plain_input(FieldId::Email)}
                             aria-invalid={invalid(FieldId::Email).then_some("true")}
-                            aria-describedby={describe(&[Some("didgah-email-hint"), invalid(FieldId::Email).then_some("didgah-email-error")])}
+                            aria-describedby={describe(&[Some("didgah-email-hint"), has_error(FieldId::Email).then_some("didgah-email-error"), server_says(FieldId::Email)])}
                             aria-required="true" />
                         <p class="hint" id="didgah-email-hint">{"ایمیل شما نمایش داده نمی‌شود."}</p>
                         {field_error(FieldId::Email, "didgah-email-error")}
                     </div>
                 </div>
+            } else {
+                {identity}
             }
             <div class="field">
                 <div class="label-row">
@@ -379,7 +460,7 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
                 <Highlight id="didgah-title" value={AttrValue::from(f.title.clone())}
                     marks={marks(current.as_deref(), Field::Title)} oninput={edit(FieldId::Title)}
                     invalid={invalid(FieldId::Title)} node_ref={title_ref}
-                    describedby={describe(&[Some("didgah-title-count"), invalid(FieldId::Title).then_some("didgah-title-error")])} />
+                    describedby={describe(&[Some("didgah-title-count"), has_error(FieldId::Title).then_some("didgah-title-error"), server_says(FieldId::Title)])} />
                 {field_error(FieldId::Title, "didgah-title-error")}
             </div>
             <div class="field">
@@ -391,7 +472,7 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
                     marks={marks(current.as_deref(), Field::Text)} oninput={edit(FieldId::Text)}
                     invalid={invalid(FieldId::Text)} node_ref={text_ref}
                     placeholder={AttrValue::from("پیام خود را وارد کنید ...")}
-                    describedby={describe(&[Some("didgah-text-count"), invalid(FieldId::Text).then_some("didgah-text-error"), latest.is_some().then_some("didgah-rules")])} />
+                    describedby={describe(&[Some("didgah-text-count"), has_error(FieldId::Text).then_some("didgah-text-error"), server_says(FieldId::Text), panel_shown.then_some("didgah-rules")])} />
                 {field_error(FieldId::Text, "didgah-text-error")}
             </div>
             // Honeypot: off-screen and out of the tab order; people never fill it, bots do.
@@ -400,7 +481,7 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
                 <input id="didgah-website" name="website" type="text" tabindex="-1" autocomplete="off"
                     value={f.website.clone()} oninput={on_plain_input(FieldId::Website)} />
             </div>
-            <RulesPanel report={latest} comment={checked_comment} {stale} />
+            <RulesPanel report={latest} comment={checked_comment} {stale} {note} />
             <p class="sr-only" aria-live="polite" role="status">{live}</p>
             {status_panel}
             // While the nudge is open its own two buttons are the choice.

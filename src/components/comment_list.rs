@@ -93,7 +93,7 @@ pub fn comment_list(props: &CommentListProps) -> Html {
     let items = state.comments.iter().map(|c| {
         let date = jalali_date(&c.created_at).unwrap_or_default();
         html! {
-            <li class="comment" key={c.id.to_string()}>
+            <li class="comment" key={fa::ascii(c.id.unsigned_abs())}>
                 <div class="comment-meta">
                     <span class="author" dir="auto">{c.name.clone()}</span>
                     <time datetime={c.created_at.clone()}>{date}</time>

@@ -15,6 +15,10 @@ pub struct RulesPanelProps {
     pub comment: Comment,
     /// The fields changed since: a new check is on its way.
     pub stale: bool,
+    /// Said instead of the verdicts when there is no report (the engine is loading, or could
+    /// not be loaded).
+    #[prop_or_default]
+    pub note: Option<&'static str>,
 }
 
 /// The offending words of a finding, as typed, for quoting in its message.
@@ -44,20 +48,16 @@ pub fn summary(report: &Report) -> String {
         (0, 0) if report.outcome == Outcome::Pass => {
             "دیدگاه شما با هر سه قانون سایت سازگار است.".into()
         }
-        (0, 0) => format!("بررسی قوانین: {}.", fa::outcome_label(report.outcome)),
-        (0, f) => format!(
-            "{} هشدار؛ می‌توانید آن را اصلاح کنید یا با همین متن بفرستید.",
-            fa::num(f)
-        ),
-        (b, 0) => format!(
-            "{} مورد مانع ارسال است؛ تا اصلاح نشود دیدگاه فرستاده نمی‌شود.",
-            fa::num(b)
-        ),
-        (b, f) => format!(
-            "{} مورد مانع ارسال و {} هشدار؛ موارد مانع ارسال را اصلاح کنید.",
-            fa::num(b),
-            fa::num(f)
-        ),
+        (0, 0) => ["بررسی قوانین: ", fa::outcome_label(report.outcome), "."].concat(),
+        (0, f) => fa::num(f as u64) + " هشدار؛ می‌توانید آن را اصلاح کنید یا با همین متن بفرستید.",
+        (b, 0) => fa::num(b as u64) + " مورد مانع ارسال است؛ تا اصلاح نشود دیدگاه فرستاده نمی‌شود.",
+        (b, f) => [
+            &fa::num(b as u64),
+            " مورد مانع ارسال و ",
+            &fa::num(f as u64),
+            " هشدار؛ موارد مانع ارسال را اصلاح کنید.",
+        ]
+        .concat(),
     }
 }
 
@@ -80,7 +80,14 @@ fn status_icon(outcome: Outcome) -> &'static str {
 #[function_component(RulesPanel)]
 pub fn rules_panel(props: &RulesPanelProps) -> Html {
     let Some(report) = props.report.as_ref() else {
-        return html! {};
+        return match props.note {
+            Some(note) => html! {
+                <div class="rules" id="didgah-rules">
+                    <p class="rules-note" role="status">{note}</p>
+                </div>
+            },
+            None => html! {},
+        };
     };
     let rows = Rule::ALL.iter().map(|&rule| {
         let verdict = report.rule(rule);
@@ -100,7 +107,7 @@ pub fn rules_panel(props: &RulesPanelProps) -> Html {
                             {f.message.clone()}
                             if !quoted.is_empty() {
                                 <span class="quote">
-                                    {" ("}{quoted.iter().map(|q| format!("«{q}»")).collect::<Vec<_>>().join("، ")}{")"}
+                                    {" ("}{quoted.iter().map(|q| ["«", q, "»"].concat()).collect::<Vec<_>>().join("، ")}{")"}
                                 </span>
                             }
                             if let Some(native) = f.message_native.clone() {

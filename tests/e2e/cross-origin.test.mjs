@@ -1,6 +1,6 @@
 // Embedding on another site: the article page is served by a little HTTP server of its own (a
-// news site) and the didgah server runs on another origin, as in production. The loader, the wasm app, the
-// CSS and the font come across origins, the site's allowed origins let the comment in, and an
+// news site) and the didgah server runs on another origin, as in production. The loader, both wasm
+// modules, the CSS and the font come across origins, the site's allowed origins let the comment in, and an
 // origin the site does not allow gets a Persian refusal instead of a broken box.
 import http from 'node:http';
 import { after, before, test } from 'node:test';
@@ -45,7 +45,9 @@ test('a page on another origin embeds the widget and sends a comment', async () 
   await fillForm(page, { name: 'پروین', email: 'parvin@example.com', text: 'ثبت ارومیه در شبکه شهرهای خلاق یونسکو برای گردشگری شهر مهم است.' });
   await sendComment(page);
   await page.locator('.sent').waitFor();
-  for (const part of ['/www/pkg/didgah_widget_bg.wasm', '/www/widget.css', '/www/fonts/Vazirmatn-subset.woff2']) {
+  // Both wasm modules: the app, and the engine fetched when the reader focused the form.
+  const parts = ['/www/pkg/didgah_widget_bg.wasm', '/www/pkg/didgah_engine_bg.wasm', '/www/widget.css', '/www/fonts/Vazirmatn-subset.woff2'];
+  for (const part of parts) {
     assert.ok(fetched.includes(`200 ${server.url}${part}`), `${part} loaded across origins: ${fetched.join('\n')}`);
   }
   assert.deepEqual(page.errors, []);

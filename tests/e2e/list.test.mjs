@@ -59,7 +59,12 @@ test('a site with a login URL asks the reader to log in, with the link', async (
   assert.equal(await page.getByLabel('پیام', { exact: true }).count(), 0);
 });
 
-test('with a signed user token the form asks only for title and message, and sends the token', async () => {
+// A token as a site's backend signs it (crates/didgah-server/src/token.rs): the widget shows the
+// name in its payload; only the server checks the signature.
+const TOKEN_PAYLOAD = Buffer.from(JSON.stringify({ name: 'مریم رضایی', email: 'maryam@example.ir', exp: 4102444800 })).toString('base64url');
+const TOKEN = `${TOKEN_PAYLOAD}.c2lnbmF0dXJl`;
+
+test('with a signed user token the form asks only for title and message, shows whose name it sends, and sends the token', async () => {
   const page = await newPage(browser);
   await page.route(`${server.url}/api/sites/demo/config`, async (route) => {
     const response = await route.fetch();
@@ -71,14 +76,15 @@ test('with a signed user token the form asks only for title and message, and sen
     body = route.request().postDataJSON();
     route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ id: 1, status: 'pending', report: { outcome: 'pass', rules: [] } }) });
   });
-  const snippet = embed(server.url, 'data-user-token="signed.token.value"');
+  const snippet = embed(server.url, `data-user-token="${TOKEN}"`);
   await servePage(page, server.url, '/e2e/token.html', articlePage(server.url, { snippet }));
   await page.goto(`${server.url}/e2e/token.html`);
   await openWidget(page);
   assert.equal(await page.getByLabel('نام شما', { exact: true }).count(), 0);
+  assert.match(await page.locator('.identity').innerText(), /با نام «مریم رضایی»/);
   await page.getByLabel('پیام', { exact: true }).fill('دبیرخانه شهر خلاق کار خوبی است.');
   await page.getByRole('button', { name: 'ارسال دیدگاه', exact: true }).click();
   await page.locator('.sent').waitFor();
-  assert.equal(body.user_token, 'signed.token.value');
+  assert.equal(body.user_token, TOKEN);
   assert.equal(body.text, 'دبیرخانه شهر خلاق کار خوبی است.');
 });

@@ -1,17 +1,20 @@
-//! The widget's JSON, without serde: the browser's own `JSON.parse`/`JSON.stringify` and typed
-//! reads and writes of exactly the shapes the HTTP contract defines (policy, report, draft).
+//! The engine's types as JavaScript values, without serde: the browser's own
+//! `JSON.parse`/`JSON.stringify` and typed reads and writes of exactly the shapes the HTTP
+//! contract defines (policy, report, article, comment). Shared by the two wasm modules — the
+//! widget (`didgah-widget`) and the engine (`didgah-engine-wasm`) — which hand these values to
+//! each other and to the server.
 //!
-//! Why: serde's derived (de)serialisers and serde_json were ~55 KB of the reader's download
-//! (a third of the wasm after Yew). The browser already ships a JSON parser; what is left here
-//! is a few small field readers.
+//! Why: serde's derived (de)serialisers and serde_json were ~55 KB of the reader's download.
+//! The browser already ships a JSON parser; what is left here is a few small field readers.
 //!
-//! Reads follow serde's rules for the engine's types, so the widget accepts and refuses the same
-//! answers as before: a required field that is missing or of the wrong type is [`Invalid`],
+//! Reads follow serde's rules for the engine's types, so both modules accept and refuse what the
+//! server does: a required field that is missing or of the wrong type is [`Invalid`],
 //! `#[serde(default)]` fields may be missing, `Option` fields may be missing or `null`, and the
 //! policy's objects refuse unknown keys (`deny_unknown_fields`). Other objects ignore extra keys.
 
 use didgah_rules::{
-    Action, Field, Finding, Outcome, Policy, Report, Rule, RulePolicy, RuleVerdict, Span, WordLists,
+    Action, Article, Checker, Comment, Field, Finding, Outcome, Policy, Report, Rule, RulePolicy,
+    RuleVerdict, Span, WordLists,
 };
 use js_sys::{Array, JSON, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -100,7 +103,7 @@ pub fn list<T>(value: &JsValue, read: impl Fn(&JsValue) -> Read<T>) -> Read<Vec<
 }
 
 /// A `#[serde(default)]` list: missing is empty.
-fn list_or_empty<T>(value: &JsValue, read: impl Fn(&JsValue) -> Read<T>) -> Read<Vec<T>> {
+pub fn list_or_empty<T>(value: &JsValue, read: impl Fn(&JsValue) -> Read<T>) -> Read<Vec<T>> {
     if absent(value) {
         Ok(Vec::new())
     } else {
@@ -334,84 +337,63 @@ pub fn policy(value: &JsValue) -> Read<Policy> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test;
+// --- What the widget hands the engine: the article (read from the page) and the comment. ---
 
-    fn read<T>(text: &str, reader: fn(&JsValue) -> Read<T>) -> Read<T> {
-        reader(&parse(text)?)
+/// An [`Article`] as the engine module reads it; every field `#[serde(default)]`.
+pub fn article_value(article: &Article) -> JsValue {
+    let out = new_object();
+    set(&out, "id", article.id.as_str());
+    set(&out, "title", article.title.as_str());
+    set(&out, "lead", article.lead.as_str());
+    set(&out, "body", article.body.as_str());
+    let keywords = Array::new();
+    for k in &article.keywords {
+        keywords.push(&JsValue::from_str(k));
     }
+    set(&out, "keywords", keywords);
+    out.into()
+}
 
-    #[wasm_bindgen_test]
-    fn a_policy_takes_defaults_and_refuses_unknown_keys() {
-        let p = read(
-            r#"{"abuse":{"action":"flag","block_at":0.9,"flag_at":0.4},"words":{"block":["x"]}}"#,
-            policy,
-        )
-        .unwrap();
-        assert_eq!(p.abuse.action, Action::Flag);
-        assert_eq!(p.abuse.block_at, 0.9);
-        assert_eq!(p.persian, Policy::default().persian);
-        assert_eq!(p.words.block, ["x"]);
-        assert!(p.words.allow.is_empty());
-        assert_eq!(read("{}", policy).unwrap(), Policy::default());
-        // As serde: a typo is an error, not a silently ignored setting.
-        assert_eq!(read(r#"{"abuse_":{}}"#, policy), Err(Invalid));
-        assert_eq!(
-            read(r#"{"abuse":{"action":"flag","block_at":0.9}}"#, policy),
-            Err(Invalid)
-        );
-        assert_eq!(read(r#"{"words":{"block":[1]}}"#, policy), Err(Invalid));
-        assert_eq!(read("[]", policy), Err(Invalid));
-    }
+pub fn article(value: &JsValue) -> Read<Article> {
+    let o = object(value)?;
+    Ok(Article {
+        id: string_or_empty(&get(o, "id"))?,
+        title: string_or_empty(&get(o, "title"))?,
+        lead: string_or_empty(&get(o, "lead"))?,
+        body: string_or_empty(&get(o, "body"))?,
+        keywords: list_or_empty(&get(o, "keywords"), string)?,
+    })
+}
 
-    #[wasm_bindgen_test]
-    fn a_report_survives_the_round_trip_with_short_scores() {
-        let report = Report {
-            outcome: Outcome::Block,
-            rules: vec![RuleVerdict {
-                rule: Rule::OnTopic,
-                outcome: Outcome::Block,
-                score: 0.9,
-                findings: vec![Finding {
-                    rule: Rule::OnTopic,
-                    code: "spam_link".into(),
-                    outcome: Outcome::Block,
-                    message: "«پیوند»\n\"تبلیغ\"".into(),
-                    message_native: Some("link".into()),
-                    spans: vec![Span {
-                        field: Field::Title,
-                        start: 2,
-                        end: 8,
-                    }],
-                    evidence: String::new(),
-                    score: 0.1,
-                }],
-            }],
-        };
-        let text = stringify(&report_value(&report)).unwrap();
-        assert!(text.starts_with(r#"{"outcome":"block","rules":[{"rule":"on_topic","#));
-        assert!(text.contains(r#""score":0.9,"#) && text.contains(r#""score":0.1}"#));
-        assert_eq!(read(&text, super::report).unwrap(), report);
-        // Optional parts may be missing; required ones may not.
-        let bare = r#"{"outcome":"flag","rules":[{"rule":"abuse","outcome":"flag","score":1,
-            "findings":[{"rule":"abuse","code":"c","outcome":"flag","message":"m","score":0.5}]}]}"#;
-        let f = &read(bare, super::report).unwrap().rules[0].findings[0];
-        assert!(f.spans.is_empty() && f.message_native.is_none() && f.evidence.is_empty());
-        assert_eq!(
-            read(r#"{"outcome":"maybe","rules":[]}"#, super::report),
-            Err(Invalid)
-        );
-        assert_eq!(read(r#"{"outcome":"pass"}"#, super::report), Err(Invalid));
-    }
+pub fn comment_value(comment: &Comment) -> JsValue {
+    let out = new_object();
+    set(&out, "name", comment.name.as_str());
+    set(&out, "title", comment.title.as_str());
+    set(&out, "text", comment.text.as_str());
+    out.into()
+}
 
-    #[wasm_bindgen_test]
-    fn integers_are_whole_and_in_range() {
-        let n = |t: &str| integer(&parse(t).unwrap(), 0.0, 10.0);
-        assert_eq!(n("7"), Ok(7.0));
-        assert_eq!(n("7.5"), Err(Invalid));
-        assert_eq!(n("-1"), Err(Invalid));
-        assert_eq!(n("\"7\""), Err(Invalid));
-    }
+pub fn comment(value: &JsValue) -> Read<Comment> {
+    let o = object(value)?;
+    Ok(Comment {
+        name: string_or_empty(&get(o, "name"))?,
+        title: string_or_empty(&get(o, "title"))?,
+        text: string_or_empty(&get(o, "text"))?,
+    })
+}
+
+// --- The engine module's two calls, as plain functions so the widget's tests can run them. ---
+
+/// A checker for `article` under `policy` (both JS values), or what is wrong with them, in
+/// English for the site owner's console.
+pub fn checker(article: &JsValue, policy: &JsValue) -> Result<Checker, String> {
+    let article = self::article(article).map_err(|_| "the article is not an object of strings")?;
+    let policy =
+        self::policy(policy).map_err(|_| "the policy does not have the contract's shape")?;
+    Checker::new(&policy, &article).map_err(|e| e.to_string())
+}
+
+/// The report on `comment` (a JS value) as the JS value [`report`] reads back.
+pub fn check(checker: &Checker, comment: &JsValue) -> Read<JsValue> {
+    Ok(report_value(&checker.check(&self::comment(comment)?)))
 }
