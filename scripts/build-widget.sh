@@ -99,9 +99,12 @@ for m in "${modules[@]}"; do
     # wasm-pack's own wasm-opt step would try to download binaryen: we run npm's instead.
     wasm-pack --quiet build --target web --profile widget --no-opt --no-pack --no-gitignore \
         --out-dir "$out" --out-name "$name" "$dir"
-    # --converge repeats -Oz until it stops shrinking (~0.5 KB). Not -tnh / --low-memory-unused:
+    # --converge repeats -Oz until it stops shrinking (~0.5 KB). Not -tnh / --ignore-implicit-traps:
     # they let wasm-opt assume a trap (a panic) never happens, which is not ours to promise.
-    "$wasm_opt" -Oz --converge --strip-debug --strip-producers \
+    # --low-memory-unused (~0.5 KB) only promises that addresses below 1 KB are never accessed:
+    # rustc puts the stack first, growing down from 1 MB to 0, and its data after it, so the low
+    # 1 KB is only the last KB of a stack about to overflow anyway.
+    "$wasm_opt" -Oz --converge --low-memory-unused --strip-debug --strip-producers \
         "$out/${name}_bg.wasm" -o "$out/${name}_bg.opt.wasm"
     mv "$out/${name}_bg.opt.wasm" "$out/${name}_bg.wasm"
     shorten_imports "$out/${name}_bg.wasm" "$out/${name}.js"

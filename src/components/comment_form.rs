@@ -291,14 +291,19 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
         })
     };
 
-    let edit = |field: FieldId| {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |value: String| dispatcher.dispatch(Action::Edit(field, value)))
-    };
-    let on_plain_input = |field: FieldId| {
+    // One delegated handler for every field: the field is told by its id (`didgah-<field>`).
+    let oninput = {
         let dispatcher = state.dispatcher();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let field = match input.id().strip_prefix("didgah-") {
+                Some("name") => FieldId::Name,
+                Some("email") => FieldId::Email,
+                Some("title") => FieldId::Title,
+                Some("text") => FieldId::Text,
+                Some("website") => FieldId::Website,
+                _ => return,
+            };
             dispatcher.dispatch(Action::Edit(field, input.value()));
         })
     };
@@ -426,13 +431,13 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
     let in_flight = state.sending == Sending::InFlight;
     let f = &state.fields;
     html! {
-        <form class="form" novalidate=true {onsubmit} {onfocusin} aria-describedby="didgah-publish-note">
+        <form class="form" novalidate=true {onsubmit} {onfocusin} {oninput} aria-describedby="didgah-publish-note">
             if with_identity {
                 <div class="row">
                     <div class="field">
                         <label for="didgah-name">{"نام شما"}</label>
                         <input id="didgah-name" name="name" type="text" autocomplete="name" dir={text_dir(&f.name)}
-                            ref={name_ref} value={f.name.clone()} oninput={on_plain_input(FieldId::Name)}
+                            ref={name_ref} value={f.name.clone()}
                             aria-invalid={invalid(FieldId::Name).then_some("true")}
                             aria-describedby={describe(&[has_error(FieldId::Name).then_some("didgah-name-error"), server_says(FieldId::Name)])}
                             aria-required="true" />
@@ -441,7 +446,7 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
                     <div class="field">
                         <label for="didgah-email">{"ایمیل شما"}</label>
                         <input id="didgah-email" name="email" type="email" autocomplete="email" dir="ltr"
-                            ref={email_ref} value={f.email.clone()} oninput={on_plain_input(FieldId::Email)}
+                            ref={email_ref} value={f.email.clone()}
                             aria-invalid={invalid(FieldId::Email).then_some("true")}
                             aria-describedby={describe(&[Some("didgah-email-hint"), has_error(FieldId::Email).then_some("didgah-email-error"), server_says(FieldId::Email)])}
                             aria-required="true" />
@@ -458,7 +463,7 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
                     {counter("didgah-title-count", &f.title, props.limits.title)}
                 </div>
                 <Highlight id="didgah-title" value={AttrValue::from(f.title.clone())}
-                    marks={marks(current.as_deref(), Field::Title)} oninput={edit(FieldId::Title)}
+                    marks={marks(current.as_deref(), Field::Title)}
                     invalid={invalid(FieldId::Title)} node_ref={title_ref}
                     describedby={describe(&[Some("didgah-title-count"), has_error(FieldId::Title).then_some("didgah-title-error"), server_says(FieldId::Title)])} />
                 {field_error(FieldId::Title, "didgah-title-error")}
@@ -469,7 +474,7 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
                     {counter("didgah-text-count", &f.text, props.limits.text)}
                 </div>
                 <Highlight id="didgah-text" multiline=true value={AttrValue::from(f.text.clone())}
-                    marks={marks(current.as_deref(), Field::Text)} oninput={edit(FieldId::Text)}
+                    marks={marks(current.as_deref(), Field::Text)}
                     invalid={invalid(FieldId::Text)} node_ref={text_ref}
                     placeholder={AttrValue::from("پیام خود را وارد کنید ...")}
                     describedby={describe(&[Some("didgah-text-count"), has_error(FieldId::Text).then_some("didgah-text-error"), server_says(FieldId::Text), panel_shown.then_some("didgah-rules")])} />
@@ -479,7 +484,7 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
             <div class="hp" aria-hidden="true">
                 <label for="didgah-website">{"وب‌سایت"}</label>
                 <input id="didgah-website" name="website" type="text" tabindex="-1" autocomplete="off"
-                    value={f.website.clone()} oninput={on_plain_input(FieldId::Website)} />
+                    value={f.website.clone()} />
             </div>
             <RulesPanel report={latest} comment={checked_comment} {stale} {note} />
             <p class="sr-only" aria-live="polite" role="status">{live}</p>

@@ -3,9 +3,10 @@
 //!
 //! The mirror is built from text nodes only (never HTML), is `aria-hidden`, and follows the
 //! field's scroll position. Spans that do not fit the current text (a stale report) are skipped.
+//! The field's `input` events bubble to the form, whose one handler reads the value.
 
 use didgah_rules::Outcome;
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 /// A byte range of the field's value and how serious the finding there is.
@@ -21,7 +22,6 @@ pub struct HighlightProps {
     pub id: AttrValue,
     pub value: AttrValue,
     pub marks: Vec<Mark>,
-    pub oninput: Callback<String>,
     #[prop_or_default]
     pub multiline: bool,
     #[prop_or_default]
@@ -87,13 +87,6 @@ pub fn segments<'a>(value: &'a str, marks: &[Mark]) -> Vec<(&'a str, Option<Outc
 #[function_component(Highlight)]
 pub fn highlight(props: &HighlightProps) -> Html {
     let mirror = use_node_ref();
-    let oninput = {
-        let cb = props.oninput.clone();
-        Callback::from(move |e: InputEvent| {
-            let target: HtmlInputElement = e.target_unchecked_into();
-            cb.emit(target.value());
-        })
-    };
     let onscroll = {
         let mirror = mirror.clone();
         Callback::from(move |e: Event| {
@@ -131,13 +124,13 @@ pub fn highlight(props: &HighlightProps) -> Html {
             if props.multiline {
                 <textarea id={props.id.clone()} name={props.id.clone()} class="hl-field" rows="6"
                     ref={props.node_ref.clone()}
-                    value={props.value.clone()} {oninput} {onscroll} {dir}
+                    value={props.value.clone()} {onscroll} {dir}
                     aria-invalid={invalid} aria-describedby={props.describedby.clone()}
                     placeholder={props.placeholder.clone()} />
             } else {
                 <input id={props.id.clone()} name={props.id.clone()} class="hl-field" type="text"
                     ref={props.node_ref.clone()}
-                    value={props.value.clone()} {oninput} {onscroll} {dir}
+                    value={props.value.clone()} {onscroll} {dir}
                     aria-invalid={invalid} aria-describedby={props.describedby.clone()}
                     placeholder={props.placeholder.clone()} />
             }
