@@ -10,9 +10,9 @@ use std::collections::HashSet;
 
 use crate::abuse;
 use crate::lang::{self, Lang};
-use crate::lexicon::data;
+use crate::lexicon::{PhraseHits, Word, data};
 use crate::normalize::{Strength, fold};
-use crate::tokenize::{Kind, Script, Token, tokenize};
+use crate::tokenize::{Kind, Script, Token, tokenize, tokens_of};
 use crate::topic::{self, Profile};
 use crate::types::*;
 
@@ -31,8 +31,30 @@ pub struct Checker {
     abuse: abuse::Context,
 }
 
-fn full_tokens(s: &str) -> Vec<Token> {
-    tokenize(&fold(s, Strength::Full), true)
+/// One field of a comment as rules 2 and 3 read it: its tokens, the word and number tokens
+/// among them (the stream phrases and word lists are matched in), and the phrases found there.
+#[derive(Debug)]
+pub struct FieldView<'a> {
+    pub field: Field,
+    pub toks: &'a [Token<'a>],
+    pub words: Vec<&'a Token<'a>>,
+    pub phrases: PhraseHits,
+}
+
+impl<'a> FieldView<'a> {
+    pub fn new(field: Field, toks: &'a [Token<'a>]) -> Self {
+        let words: Vec<&Token<'_>> = toks
+            .iter()
+            .filter(|t| matches!(t.kind, Kind::Word | Kind::Number))
+            .collect();
+        let phrases = data().find_phrases(&words);
+        FieldView {
+            field,
+            toks,
+            words,
+            phrases,
+        }
+    }
 }
 
 fn validate(policy: &Policy) -> Result<(), PolicyError> {
@@ -108,9 +130,9 @@ impl Checker {
     /// Prepares a checker; fails when the policy cannot be used (the message says what to fix).
     pub fn new(policy: &Policy, article: &Article) -> Result<Self, PolicyError> {
         validate(policy)?;
-        let mut article_toks = full_tokens(&article.title);
+        let mut article_toks = tokens_of(&article.title);
         for part in [&article.lead, &article.body] {
-            let mut more = full_tokens(part);
+            let mut more = tokens_of(part);
             // Keep sentences of different parts apart.
             let base = article_toks.last().map_or(0, |t| t.sentence + 1);
             for t in &mut more {
@@ -119,7 +141,7 @@ impl Checker {
             article_toks.extend(more);
         }
         let names: HashSet<String> = abuse::extract_names(&article_toks);
-        let profile = topic::profile_of(article, full_tokens, &names);
+        let profile = topic::profile_of(article, tokens_of, &names);
         let abuse = abuse::context(
             &names,
             &policy.words.block,
@@ -143,14 +165,17 @@ impl Checker {
         let d = data();
         let lang = lang::judge(&[(Field::Title, &comment.title), (Field::Text, &comment.text)]);
 
-        // Full fold of every field, Finglish read as Persian where it should be.
-        let mut fields: Vec<(Field, Vec<Token>)> = Vec::with_capacity(3);
-        for (field, text) in [
-            (Field::Name, &comment.name),
-            (Field::Title, &comment.title),
-            (Field::Text, &comment.text),
-        ] {
-            let mut toks = full_tokens(text);
+        // Full fold of every field, Finglish read as Persian where it should be. The tokens
+        // borrow their text from the folded fields.
+        let folded = [
+            (Field::Name, fold(&comment.name, Strength::Full)),
+            (Field::Title, fold(&comment.title, Strength::Full)),
+            (Field::Text, fold(&comment.text, Strength::Full)),
+        ];
+        let mut fields: Vec<(Field, Vec<Token<'_>>)> = Vec::with_capacity(3);
+        for (field, f) in &folded {
+            let field = *field;
+            let mut toks = tokenize(f, true);
             for t in toks.iter_mut() {
                 if t.kind != Kind::Word || t.script != Script::Latin {
                     continue;
@@ -158,15 +183,14 @@ impl Checker {
                 if let Some(fa) = d.finglish_map.to_persian(&t.text) {
                     let abusive = d.insults.get(&fa).is_some() || d.agents.get(&fa).is_some();
                     if lang.latin_is_finglish || abusive {
-                        t.text = fa;
+                        t.text = Word::new(fa);
                         t.script = Script::Arabic;
                     }
                 }
             }
             fields.push((field, toks));
         }
-        let views: Vec<(Field, &[Token])> =
-            fields.iter().map(|(f, t)| (*f, t.as_slice())).collect();
+        let views: Vec<FieldView<'_>> = fields.iter().map(|(f, t)| FieldView::new(*f, t)).collect();
 
         let persian = self.persian_verdict(&lang);
         let language = match lang.lang {

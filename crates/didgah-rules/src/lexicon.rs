@@ -6,15 +6,18 @@
 //! ـن، ـترین…) are generated here, and multi-word entries are [`Phrase`] patterns matched over
 //! tokens (`*` = any ending, `…` = up to three words, `#` = a number).
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::normalize::{Strength, fold};
 use crate::tokenize::{Kind, Token};
+pub use crate::words::{Key, Word, WordMap, WordSet, at_least_chars, strip_suffix};
 
-/// FNV-1a: the engine's maps hold short words looked up many times per comment; SipHash's
-/// flooding resistance buys nothing for fixed tables and cost a tenth of the check time.
+/// FNV-1a, kept for the one map whose iteration order reaches the output: rule 2 sums the
+/// weights of the article words a comment matched in `Map` order, and an `f32` sum in another
+/// order can differ in its last bit. Word lookups use [`WordMap`].
 #[derive(Debug, Clone, Copy)]
 pub struct Fnv(u64);
 
@@ -38,8 +41,43 @@ impl Hasher for Fnv {
 
 /// A hash map with [`Fnv`].
 pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-/// A hash set with [`Fnv`].
-pub type Set<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+/// A lexicon of `Data` as [`Data::lexicons`] indexes it: it takes a bit and lists its keys.
+trait Lexicon {
+    fn set_bit(&mut self, bit: u64);
+    fn each_key(&self, f: &mut dyn FnMut(&str));
+}
+
+impl<V> Lexicon for WordMap<V> {
+    fn set_bit(&mut self, bit: u64) {
+        WordMap::set_bit(self, bit);
+    }
+    fn each_key(&self, f: &mut dyn FnMut(&str)) {
+        for (k, _) in self.iter() {
+            f(k);
+        }
+    }
+}
+
+impl Lexicon for WordSet {
+    fn set_bit(&mut self, bit: u64) {
+        WordSet::set_bit(self, bit);
+    }
+    fn each_key(&self, f: &mut dyn FnMut(&str)) {
+        for k in self.iter() {
+            f(k);
+        }
+    }
+}
+
+impl Lexicon for Stems {
+    fn set_bit(&mut self, bit: u64) {
+        self.forms.set_bit(bit);
+    }
+    fn each_key(&self, f: &mut dyn FnMut(&str)) {
+        self.forms.each_key(f);
+    }
+}
 
 /// The non-comment, non-blank lines of a data file.
 pub fn entries(src: &str) -> impl Iterator<Item = &str> {
@@ -50,27 +88,68 @@ pub fn entries(src: &str) -> impl Iterator<Item = &str> {
 
 /// The key a word is matched by after full normalisation.
 pub fn key_full(s: &str) -> String {
-    fold(s.trim(), Strength::Full).text()
+    fold(s.trim(), Strength::Full).text
 }
 
 /// The key a word is matched by for language identification: light fold, ZWNJ removed, hamza
 /// carriers of alef unified.
 pub fn key_lang(s: &str) -> String {
-    key_lang_folded(&fold(s.trim(), Strength::Light).text())
+    key_lang_folded(&fold(s.trim(), Strength::Light).text)
 }
 
 /// [`key_lang`] of a token that is already light-folded.
 pub fn key_lang_folded(s: &str) -> String {
-    s.chars()
-        .filter(|&c| c != '\u{200C}')
-        .map(|c| match c {
-            'أ' | 'إ' | 'ٱ' => 'ا',
-            x if x.is_ascii() => x.to_ascii_lowercase(),
-            // Arabic-script letters have no case; skip the Unicode table for them.
-            x if (x as u32) >= 0x0600 && (x as u32) < 0x0800 => x,
-            x => x.to_lowercase().next().unwrap_or(x),
-        })
-        .collect()
+    s.chars().filter_map(key_lang_char).collect()
+}
+
+/// [`key_lang_folded`] borrowing `s` when it is its own key (most words of a comment).
+pub fn key_lang_cow(s: &str) -> Cow<'_, str> {
+    if is_own_lang_key(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(key_lang_folded(s))
+    }
+}
+
+/// Whether `s` is its own [`key_lang_folded`] key. Read as bytes: U+0600..=U+07FF are the
+/// two-byte sequences led by 0xD8..=0xDF, and of those only أ إ ٱ change; of ASCII, only capitals.
+fn is_own_lang_key(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            x if x < 0x80 => {
+                if x.is_ascii_uppercase() {
+                    return false;
+                }
+                i += 1;
+            }
+            0xD8..=0xDF => {
+                // أ U+0623, إ U+0625, ٱ U+0671.
+                if matches!(
+                    (b[i], b.get(i + 1)),
+                    (0xD8, Some(0xA3 | 0xA5)) | (0xD9, Some(0xB1))
+                ) {
+                    return false;
+                }
+                i += 2;
+            }
+            _ => return s.chars().all(|c| key_lang_char(c) == Some(c)),
+        }
+    }
+    true
+}
+
+/// One character of a [`key_lang`] key (`None`: dropped).
+fn key_lang_char(c: char) -> Option<char> {
+    Some(match c {
+        '\u{200C}' => return None,
+        'أ' | 'إ' | 'ٱ' => 'ا',
+        x if x.is_ascii() => x.to_ascii_lowercase(),
+        // Arabic-script letters have no case; skip the Unicode table for them.
+        x if (x as u32) >= 0x0600 && (x as u32) < 0x0800 => x,
+        x => x.to_lowercase().next().unwrap_or(x),
+    })
 }
 
 /// Reduces runs of one non-ASCII letter to a single letter (what the full fold does to tokens).
@@ -166,7 +245,7 @@ pub struct StemHit<'a> {
 /// A stem lexicon with all generated forms.
 #[derive(Debug, Clone, Default)]
 pub struct Stems {
-    forms: Map<String, (usize, &'static str)>,
+    forms: WordMap<(usize, &'static str)>,
     stems: Vec<(String, String)>,
 }
 
@@ -195,15 +274,17 @@ impl Stems {
         for &suf in SUFFIXES {
             let form = collapse(&format!("{stem}{suf}"));
             // The bare stem wins over a generated form of another stem.
-            let entry = self.forms.entry(form).or_insert((idx, suf));
-            if suf.is_empty() {
+            let entry = self.forms.get_or_insert_with(&form, || (idx, suf));
+            if suf.is_empty()
+                && let Some(entry) = entry
+            {
                 *entry = (idx, suf);
             }
         }
     }
 
     /// The stem a (fully normalised) token is a form of.
-    pub fn get(&self, token: &str) -> Option<StemHit<'_>> {
+    pub fn get<K: Key + ?Sized>(&self, token: &K) -> Option<StemHit<'_>> {
         let &(idx, suffix) = self.forms.get(token)?;
         let (stem, tag) = &self.stems[idx];
         Some(StemHit { stem, tag, suffix })
@@ -215,7 +296,7 @@ impl Stems {
 }
 
 /// A set of normalised words.
-pub fn set_full(src: &str) -> Set<String> {
+pub fn set_full(src: &str) -> WordSet {
     entries(src)
         .map(key_full)
         .filter(|w| !w.is_empty())
@@ -223,7 +304,7 @@ pub fn set_full(src: &str) -> Set<String> {
 }
 
 /// A set of words keyed for language identification.
-pub fn set_lang(src: &str) -> Set<String> {
+pub fn set_lang(src: &str) -> WordSet {
     entries(src)
         .map(key_lang)
         .filter(|w| !w.is_empty())
@@ -240,7 +321,7 @@ pub enum Pat {
 }
 
 impl Pat {
-    fn matches(&self, t: &Token) -> bool {
+    fn matches(&self, t: &Token<'_>) -> bool {
         match self {
             Pat::Exact(w) => t.kind == Kind::Word && t.text == *w,
             Pat::Prefix(p) => t.kind == Kind::Word && t.text.starts_with(p.as_str()),
@@ -271,8 +352,9 @@ pub struct PhraseHit {
 #[derive(Debug, Default)]
 pub struct Phrases {
     pub list: Vec<Phrase>,
-    exact: Map<String, Vec<usize>>,
-    prefix: Map<char, Vec<usize>>,
+    exact: WordMap<Vec<usize>>,
+    /// Patterns opening with a prefix, by the prefix's first character.
+    prefix: WordMap<Vec<usize>>,
     number: Vec<usize>,
 }
 
@@ -318,10 +400,18 @@ impl Phrases {
         }
         let idx = self.list.len();
         match pats.first() {
-            Some(Pat::Exact(w)) => self.exact.entry(w.clone()).or_default().push(idx),
-            Some(Pat::Prefix(w)) => match w.chars().next() {
-                Some(c) => self.prefix.entry(c).or_default().push(idx),
-                None => return,
+            Some(Pat::Exact(w)) => {
+                if let Some(list) = self.exact.get_or_insert_with(w, Vec::new) {
+                    list.push(idx);
+                }
+            }
+            Some(Pat::Prefix(w)) => match first_char(w) {
+                "" => return,
+                c => {
+                    if let Some(list) = self.prefix.get_or_insert_with(c, Vec::new) {
+                        list.push(idx);
+                    }
+                }
             },
             Some(Pat::Number) => self.number.push(idx),
             _ => return,
@@ -333,8 +423,10 @@ impl Phrases {
         });
     }
 
-    /// Every match in a stream of word/number tokens (a match never crosses a sentence).
-    pub fn find(&self, toks: &[&Token]) -> Vec<PhraseHit> {
+    /// Every match in a stream of word/number tokens (a match never crosses a sentence). The
+    /// engine finds all lists at once with [`Data::find_phrases`]; this is its reference.
+    #[cfg(test)]
+    pub fn find(&self, toks: &[&Token<'_>]) -> Vec<PhraseHit> {
         let mut hits = Vec::new();
         for i in 0..toks.len() {
             let t = toks[i];
@@ -345,11 +437,9 @@ impl Phrases {
                 empty
             };
             let exact = self.exact.get(&t.text).map_or(empty, Vec::as_slice);
-            let prefix = t
-                .text
-                .chars()
-                .next()
-                .and_then(|c| self.prefix.get(&c))
+            let prefix = self
+                .prefix
+                .get(first_char(&t.text))
                 .map_or(empty, Vec::as_slice);
             for &idx in numbers.iter().chain(exact).chain(prefix) {
                 if let Some(last) = self.match_at(&self.list[idx].pats, toks, i) {
@@ -364,7 +454,7 @@ impl Phrases {
         hits
     }
 
-    fn match_at(&self, pats: &[Pat], toks: &[&Token], start: usize) -> Option<usize> {
+    fn match_at(&self, pats: &[Pat], toks: &[&Token<'_>], start: usize) -> Option<usize> {
         let sentence = toks[start].sentence;
         let mut i = start;
         let mut k = 0;
@@ -397,18 +487,71 @@ impl Phrases {
     }
 }
 
+/// The phrase lists of `Data`, found in one pass over a field's words.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseHits {
+    pub spam: Vec<PhraseHit>,
+    pub chain: Vec<PhraseHit>,
+    pub crowd: Vec<PhraseHit>,
+    pub offtopic: Vec<PhraseHit>,
+    pub reactions: Vec<PhraseHit>,
+    pub acts: Vec<PhraseHit>,
+    pub insult_phrases: Vec<PhraseHit>,
+}
+
+/// Every phrase list's patterns indexed together by their first element, as (list, pattern) in
+/// the order [`Data::phrase_lists`] gives: one or two lookups per word find the candidates of all
+/// seven lists, where [`Phrases::find`] per list took fourteen.
+#[derive(Debug, Default)]
+pub struct PhraseIndex {
+    exact: WordMap<Vec<(usize, usize)>>,
+    prefix: WordMap<Vec<(usize, usize)>>,
+    number: Vec<(usize, usize)>,
+}
+
+impl PhraseIndex {
+    /// Each list's candidates stay in their own order, so each list's hits come out in the
+    /// order [`Phrases::find`] gives.
+    fn of(lists: &[&Phrases]) -> PhraseIndex {
+        let mut ix = PhraseIndex::default();
+        for (l, p) in lists.iter().enumerate() {
+            for (into, from) in [(&mut ix.exact, &p.exact), (&mut ix.prefix, &p.prefix)] {
+                for (w, idxs) in from.iter() {
+                    if let Some(v) = into.get_or_insert_with(w, Vec::new) {
+                        v.extend(idxs.iter().map(|&i| (l, i)));
+                    }
+                }
+            }
+            ix.number.extend(p.number.iter().map(|&i| (l, i)));
+        }
+        ix
+    }
+}
+
+/// The first character of `s` as a string ("" for an empty `s`).
+fn first_char(s: &str) -> &str {
+    s.chars().next().map_or("", |c| &s[..c.len_utf8()])
+}
+
 /// Finglish spelling folded so that variants meet: x→kh, q→gh, w→v, oo/ou→u, ee→i, ey→ei,
 /// doubled letters reduced, a final "h" after a vowel dropped.
 pub fn finglish_fold(s: &str) -> String {
-    let l = s.to_ascii_lowercase();
-    let l = l
-        .replace('x', "kh")
-        .replace('q', "gh")
-        .replace('w', "v")
-        .replace("oo", "u")
-        .replace("ou", "u")
-        .replace("ee", "i")
-        .replace("ey", "ei");
+    let mut l = s.to_ascii_lowercase();
+    // In this order (each replacement reads the one before); a word holding none of a pattern,
+    // the usual case, skips building a copy for it.
+    for (from, to) in [
+        ("x", "kh"),
+        ("q", "gh"),
+        ("w", "v"),
+        ("oo", "u"),
+        ("ou", "u"),
+        ("ee", "i"),
+        ("ey", "ei"),
+    ] {
+        if l.contains(from) {
+            l = l.replace(from, to);
+        }
+    }
     let mut out = String::with_capacity(l.len());
     for c in l.chars() {
         if !out.ends_with(c) {
@@ -442,15 +585,15 @@ const FINGLISH_SUFFIXES: &[(&str, &str)] = &[
 /// Finglish-to-Persian dictionary for the words the rules look for.
 #[derive(Debug, Default)]
 pub struct Finglish {
-    map: Map<String, String>,
+    map: WordMap<String>,
 }
 
 impl Finglish {
     pub fn parse(src: &str) -> Finglish {
-        let mut map = Map::default();
+        let mut map = WordMap::default();
         for line in entries(src) {
             if let Some((lat, fa)) = line.split_once(char::is_whitespace) {
-                map.insert(finglish_fold(lat), key_full(fa));
+                map.insert(&finglish_fold(lat), key_full(fa));
             }
         }
         Finglish { map }
@@ -477,37 +620,41 @@ impl Finglish {
 /// Everything in `data/`, parsed once.
 #[derive(Debug)]
 pub struct Data {
-    pub fa: Set<String>,
-    pub ar: Set<String>,
-    pub ur: Set<String>,
-    pub ps: Set<String>,
-    pub ckb: Set<String>,
-    pub azb: Set<String>,
-    pub en: Set<String>,
-    pub finglish: Set<String>,
-    pub roman_ur: Set<String>,
+    pub fa: WordSet,
+    pub ar: WordSet,
+    pub ur: WordSet,
+    pub ps: WordSet,
+    pub ckb: WordSet,
+    pub azb: WordSet,
+    pub en: WordSet,
+    pub finglish: WordSet,
+    pub roman_ur: WordSet,
     pub insults: Stems,
     pub insult_phrases: Phrases,
     pub finglish_map: Finglish,
     pub agents: Stems,
     pub acts: Phrases,
     pub crimes: Stems,
-    pub kin: Set<String>,
+    pub kin: WordSet,
     pub favours: Stems,
     pub targets: Stems,
-    pub honorifics: Set<String>,
-    pub titles: Set<String>,
+    pub honorifics: WordSet,
+    pub titles: WordSet,
     pub ethnic: Stems,
     pub policy_context: Stems,
-    pub generic: Set<String>,
-    pub places: Set<String>,
+    pub generic: WordSet,
+    pub places: WordSet,
     pub reactions: Phrases,
     pub chain: Phrases,
     pub spam: Phrases,
     pub offtopic: Phrases,
     pub crowd: Phrases,
-    pub stop: Set<String>,
-    pub allow: Set<String>,
+    /// The seven phrase lists above, indexed together.
+    pub phrase_index: PhraseIndex,
+    /// Every key of the word lexicons above, with the bits of the lexicons holding it.
+    pub(crate) lexicons: WordMap<u64>,
+    pub stop: WordSet,
+    pub allow: WordSet,
 }
 
 /// Whether the line `src[start..end]` is one [`entries`] skips anyway: blank, or a `#` comment.
@@ -594,7 +741,7 @@ pub fn data() -> &'static Data {
     static DATA: OnceLock<Data> = OnceLock::new();
     DATA.get_or_init(|| {
         let fa_src = data!("lang_fa.txt");
-        Data {
+        let mut d = Data {
             fa: set_lang(fa_src),
             ar: set_lang(data!("lang_ar.txt")),
             ur: set_lang(data!("lang_ur.txt")),
@@ -630,10 +777,123 @@ pub fn data() -> &'static Data {
             spam: Phrases::parse(data!("spam.txt")),
             offtopic: Phrases::parse(data!("offtopic.txt")),
             crowd: Phrases::parse(data!("crowd.txt")),
+            phrase_index: PhraseIndex::default(),
+            lexicons: WordMap::default(),
             stop: set_full(fa_src),
             allow: set_full(data!("allow.txt")),
-        }
+        };
+        d.phrase_index = PhraseIndex::of(&d.phrase_lists());
+        d.index_lexicons();
+        d
     })
+}
+
+impl Data {
+    /// Gives each word lexicon a bit and builds [`Data::lexicons`] from their keys.
+    fn index_lexicons(&mut self) {
+        let mut all: WordMap<u64> = WordMap::default();
+        let lexicons: [&mut dyn Lexicon; 25] = [
+            &mut self.fa,
+            &mut self.ar,
+            &mut self.ur,
+            &mut self.ps,
+            &mut self.ckb,
+            &mut self.azb,
+            &mut self.en,
+            &mut self.finglish,
+            &mut self.roman_ur,
+            &mut self.insults,
+            &mut self.finglish_map.map,
+            &mut self.agents,
+            &mut self.crimes,
+            &mut self.kin,
+            &mut self.favours,
+            &mut self.targets,
+            &mut self.honorifics,
+            &mut self.titles,
+            &mut self.ethnic,
+            &mut self.policy_context,
+            &mut self.generic,
+            &mut self.places,
+            &mut self.stop,
+            &mut self.allow,
+            &mut self.phrase_index.exact,
+        ];
+        for (i, lexicon) in lexicons.into_iter().enumerate() {
+            let bit = 1u64 << i;
+            lexicon.set_bit(bit);
+            lexicon.each_key(&mut |k| {
+                if let Some(bits) = all.get_or_insert_with(k, || 0) {
+                    *bits |= bit;
+                }
+            });
+        }
+        self.lexicons = all;
+    }
+
+    /// The phrase lists, in the order of [`PhraseHits`]'s fields.
+    fn phrase_lists(&self) -> [&Phrases; 7] {
+        [
+            &self.spam,
+            &self.chain,
+            &self.crowd,
+            &self.offtopic,
+            &self.reactions,
+            &self.acts,
+            &self.insult_phrases,
+        ]
+    }
+
+    /// Every match of every phrase list in a stream of word/number tokens: what
+    /// [`Phrases::find`] of each list gives, in one pass.
+    pub fn find_phrases(&self, toks: &[&Token<'_>]) -> PhraseHits {
+        let lists = self.phrase_lists();
+        let mut hits: [Vec<PhraseHit>; 7] = Default::default();
+        let ix = &self.phrase_index;
+        let empty: &[(usize, usize)] = &[];
+        for (i, t) in toks.iter().enumerate() {
+            let numbers = if t.kind == Kind::Number {
+                ix.number.as_slice()
+            } else {
+                empty
+            };
+            let exact = ix.exact.get(&t.text).map_or(empty, Vec::as_slice);
+            let prefix = ix
+                .prefix
+                .get(first_char(&t.text))
+                .map_or(empty, Vec::as_slice);
+            for &(l, idx) in numbers.iter().chain(exact).chain(prefix) {
+                let (Some(list), Some(out)) = (lists.get(l), hits.get_mut(l)) else {
+                    continue;
+                };
+                if let Some(last) = list.match_at(&list.list[idx].pats, toks, i) {
+                    out.push(PhraseHit {
+                        phrase: idx,
+                        first: i,
+                        last,
+                    });
+                }
+            }
+        }
+        let [
+            spam,
+            chain,
+            crowd,
+            offtopic,
+            reactions,
+            acts,
+            insult_phrases,
+        ] = hits;
+        PhraseHits {
+            spam,
+            chain,
+            crowd,
+            offtopic,
+            reactions,
+            acts,
+            insult_phrases,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -717,13 +977,11 @@ mod tests {
     fn phrases_match_with_prefixes_gaps_and_numbers() {
         let p =
             Phrases::parse("# source: test\nرشوه گرفت* | bribery\nپول* … خورد* | e\nبرای # نفر\n");
-        let toks = tokenize(
-            &fold(
-                "اون رشوه گرفته. پولا رو همه خوردن. برای ۱۰ نفر",
-                Strength::Full,
-            ),
-            false,
+        let folded = fold(
+            "اون رشوه گرفته. پولا رو همه خوردن. برای ۱۰ نفر",
+            Strength::Full,
         );
+        let toks = tokenize(&folded, false);
         let words: Vec<&Token> = toks
             .iter()
             .filter(|t| t.kind == Kind::Word || t.kind == Kind::Number)
@@ -734,6 +992,62 @@ mod tests {
             .map(|h| p.list[h.phrase].tag.as_str())
             .collect();
         assert_eq!(tags, vec!["bribery", "e", ""]);
+    }
+
+    #[test]
+    fn all_phrase_lists_at_once_find_what_each_list_finds() {
+        let d = data();
+        let texts = [
+            "این پیام رو برای ۱۰ نفر بفرستید، فروش ویژه با تخفیف، سفارش از طریق واتساپ",
+            "شهردار رشوه گرفته و پولا رو همه خوردن، دست شما درد نکنه",
+            "کسی میدونه قیمت سکه فردا بالا میره؟ خفه شو دیگه، بچه ها نظرتون چیه",
+        ];
+        for text in texts {
+            let folded = fold(text, Strength::Full);
+            let toks = tokenize(&folded, true);
+            let words: Vec<&Token> = toks
+                .iter()
+                .filter(|t| t.kind == Kind::Word || t.kind == Kind::Number)
+                .collect();
+            let all = d.find_phrases(&words);
+            for (list, hits) in d.phrase_lists().iter().zip([
+                &all.spam,
+                &all.chain,
+                &all.crowd,
+                &all.offtopic,
+                &all.reactions,
+                &all.acts,
+                &all.insult_phrases,
+            ]) {
+                assert_eq!(&list.find(&words), hits, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_maps_find_every_key_and_nothing_else() {
+        let mut m: WordMap<usize> = WordMap::default();
+        let words: Vec<String> = (0..2000).map(|i| format!("و{i}ژ")).collect();
+        for (i, w) in words.iter().enumerate() {
+            m.insert(w, i);
+        }
+        m.insert(&words[7], 70);
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(m.get(w.as_str()), Some(&if i == 7 { 70 } else { i }));
+        }
+        for probe in ["", "و", "و1", "و2000ژ", "ژ1و"] {
+            assert_eq!(m.get(probe), None, "{probe}");
+        }
+        assert_eq!(m.iter().count(), words.len());
+        // Lexicon bits: a `Word` is answered from its set of lexicons.
+        let d = data();
+        let w = Word::new("احمق");
+        assert!(d.insults.get(&w).is_some() && d.insults.get("احمق").is_some());
+        let w = Word::new("کتابخانه");
+        assert_eq!(
+            d.insults.get(&w).is_some(),
+            d.insults.get("کتابخانه").is_some()
+        );
     }
 
     #[test]

@@ -34,7 +34,10 @@
 //! - `lang` (rule 1), `topic` (rule 2), `abuse` (rule 3) — one rule per module, each ending with
 //!   its tests.
 //! - `lexicon` — the word data in `data/*.txt` (each file opens with its source), compiled in
-//!   without its comment lines; stems plus generated inflections, and phrase patterns.
+//!   without its comment lines; stems plus generated inflections, and phrase patterns, all seven
+//!   phrase lists matched in one pass per field.
+//! - `words` — the hash tables words are looked up in, and the `Word` a token's text is: hashed
+//!   once, and knowing which lexicons hold it.
 //!
 //! # Untrusted input
 //!
@@ -51,6 +54,7 @@ mod normalize;
 mod tokenize;
 mod topic;
 mod types;
+mod words;
 
 pub use checker::Checker;
 

@@ -21,24 +21,107 @@ pub enum Strength {
     Full,
 }
 
-/// One output character and the byte range of the input it stands for.
+/// One output character, where it sits in the normalised text, and the byte range of the input
+/// it stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ch {
     pub c: char,
+    /// `Class::of(c)`, looked up while folding (the tokeniser asks it of every character).
+    pub class: Class,
+    /// Byte offset of `c` in [`Folded::text`].
+    pub at: usize,
     pub start: usize,
     pub end: usize,
 }
 
-/// Normalised text as characters with their source ranges.
+/// What the tokeniser asks of a character, as bits: one table lookup per character while
+/// folding, instead of several Unicode predicates per character while tokenising.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Class(u8);
+
+impl Class {
+    const SPACE: u8 = 1;
+    const WORD: u8 = 2;
+    const LETTER: u8 = 4;
+    const ALPHABETIC: u8 = 8;
+    const ARABIC: u8 = 16;
+    const LATIN: u8 = 32;
+    const CYRILLIC: u8 = 64;
+
+    /// The class of any character (the tables in [`fold`] hold it for the common ones).
+    pub fn of(c: char) -> Class {
+        let bits = [
+            (c.is_whitespace(), Self::SPACE),
+            (is_word_char(c), Self::WORD),
+            (is_letter(c), Self::LETTER),
+            (c.is_alphabetic(), Self::ALPHABETIC),
+            (is_arabic_letter(c), Self::ARABIC),
+            (
+                c.is_ascii_alphabetic() || matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF),
+                Self::LATIN,
+            ),
+            (matches!(c as u32, 0x400..=0x52F), Self::CYRILLIC),
+        ];
+        Class(bits.iter().filter(|b| b.0).fold(0, |acc, b| acc | b.1))
+    }
+
+    /// `char::is_whitespace`.
+    pub fn space(self) -> bool {
+        self.0 & Self::SPACE != 0
+    }
+    /// [`is_word_char`].
+    pub fn word(self) -> bool {
+        self.0 & Self::WORD != 0
+    }
+    /// [`is_letter`].
+    pub fn letter(self) -> bool {
+        self.0 & Self::LETTER != 0
+    }
+    /// `char::is_alphabetic`.
+    pub fn alphabetic(self) -> bool {
+        self.0 & Self::ALPHABETIC != 0
+    }
+    /// [`is_arabic_letter`].
+    pub fn arabic(self) -> bool {
+        self.0 & Self::ARABIC != 0
+    }
+    /// ASCII letters and the Latin-1 Supplement, Latin Extended-A/B and Additional ranges.
+    pub fn latin(self) -> bool {
+        self.0 & Self::LATIN != 0
+    }
+    /// The Cyrillic block and its supplement.
+    pub fn cyrillic(self) -> bool {
+        self.0 & Self::CYRILLIC != 0
+    }
+}
+
+/// A character words are made of: letters, digits of any script, ZWNJ, combining accents.
+pub fn is_word_char(c: char) -> bool {
+    if is_letter(c) || c.is_ascii_digit() || c == '\u{200C}' {
+        return true;
+    }
+    if in_arabic_block(c) {
+        // Not alphabetic (`is_letter` is exact there), so alphanumeric means numeric.
+        return c.is_numeric();
+    }
+    c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+/// Normalised text as characters with their source ranges, and as one string: tokens borrow
+/// their text from it instead of each allocating its own.
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
     pub chars: Vec<Ch>,
+    pub text: String,
 }
 
 impl Folded {
-    /// The normalised text as a `String`.
-    pub fn text(&self) -> String {
-        self.chars.iter().map(|c| c.c).collect()
+    /// The normalised text of `chars`, a run of consecutive elements of [`Folded::chars`].
+    pub fn text_of(&self, chars: &[Ch]) -> &str {
+        match (chars.first(), chars.last()) {
+            (Some(a), Some(b)) => self.text.get(a.at..b.at + b.c.len_utf8()).unwrap_or(""),
+            _ => "",
+        }
     }
 }
 
@@ -248,14 +331,20 @@ fn full_letter(c: char) -> char {
     }
 }
 
+/// The letters of Persian words (Arabic letters U+0621..=U+064A but the kashida, and پ چ ژ ک گ
+/// ی): letters, and of the Arabic script, without a table search.
+#[inline]
+pub fn is_common_persian(c: char) -> bool {
+    matches!(c as u32, 0x0621..=0x063A | 0x0641..=0x064A | 0x067E | 0x0686 | 0x0698 | 0x06A9 | 0x06AF | 0x06CC)
+}
+
 /// `char::is_alphabetic` with a fast path for ASCII and the common Persian letters (the Unicode
 /// table lookup dominated the profile).
 pub fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    if matches!(c as u32, 0x0621..=0x063A | 0x0641..=0x064A | 0x067E | 0x0686 | 0x0698 | 0x06A9 | 0x06AF | 0x06CC)
-    {
+    if is_common_persian(c) {
         return true;
     }
     // The rest of the Arabic block (punctuation, diacritics, rarer letters) and ZWNJ without
@@ -297,35 +386,55 @@ fn lookalike_arabic(c: char) -> Option<char> {
     }
 }
 
+/// Appends one folded character of class `class` to `f` (text and map), or extends the run it
+/// repeats.
+#[inline(always)]
+fn push(f: &mut Folded, full: bool, c: char, class: Class, start: usize, end: usize) {
+    let out = &mut f.chars;
+    if let Some(last) = out.last_mut()
+        && last.c == c
+        && !c.is_ascii()
+        && class.letter()
+    {
+        // A run of one letter: the full fold keeps one; the light fold keeps two (Persian
+        // has real double letters: ممنون، الله) and drops the rest.
+        if full {
+            last.end = end;
+            return;
+        }
+        let run = out.iter().rev().take_while(|x| x.c == c).count();
+        if run >= 2 {
+            if let Some(last) = out.last_mut() {
+                last.end = end;
+            }
+            return;
+        }
+    }
+    out.push(Ch {
+        c,
+        class,
+        at: f.text.len(),
+        start,
+        end,
+    });
+    f.text.push(c);
+}
+
 /// Normalises `s` at the given strength.
 pub fn fold(s: &str, strength: Strength) -> Folded {
     let full = strength == Strength::Full;
-    let mut out: Vec<Ch> = Vec::with_capacity(s.len() / 2 + 1);
-    let push = |out: &mut Vec<Ch>, c: char, start: usize, end: usize| {
-        if let Some(last) = out.last_mut()
-            && last.c == c
-            && !c.is_ascii()
-            && is_letter(c)
-        {
-            // A run of one letter: the full fold keeps one; the light fold keeps two (Persian
-            // has real double letters: ممنون، الله) and drops the rest.
-            let run = out.iter().rev().take_while(|x| x.c == c).count();
-            if full || run >= 2 {
-                if let Some(last) = out.last_mut() {
-                    last.end = end;
-                }
-                return;
-            }
-        }
-        out.push(Ch { c, start, end });
+    // One output character per input character, but for the rare ligatures that expand.
+    let mut f = Folded {
+        chars: Vec::with_capacity(s.chars().count() + 4),
+        text: String::with_capacity(s.len() + 8),
     };
     let table = &simple_table()[usize::from(full)];
     for (start, c) in s.char_indices() {
         let end = start + c.len_utf8();
         // ASCII and the Arabic block (nearly every character of a comment): one table lookup.
         if let Some(i) = simple_slot(c) {
-            if let Some(m) = table[i] {
-                push(&mut out, m, start, end);
+            if let Some((m, class)) = table[i] {
+                push(&mut f, full, m, class, start, end);
             }
             continue;
         }
@@ -335,18 +444,24 @@ pub fn fold(s: &str, strength: Strength) -> Folded {
         if let Some(base) = presentation(c) {
             for b in base.chars() {
                 let b = light_letter(b);
-                push(&mut out, if full { full_letter(b) } else { b }, start, end);
+                let b = if full { full_letter(b) } else { b };
+                push(&mut f, full, b, Class::of(b), start, end);
             }
             continue;
         }
         if let Some(m) = fold_char(c, full) {
-            push(&mut out, m, start, end);
+            push(&mut f, full, m, Class::of(m), start, end);
         }
     }
-    if full {
-        fix_lookalikes(s, &mut out);
+    if full && fix_lookalikes(s, &mut f.chars) {
+        // A replaced character may be longer than the one it replaces: rebuild the text.
+        f.text.clear();
+        for ch in &mut f.chars {
+            ch.at = f.text.len();
+            f.text.push(ch.c);
+        }
     }
-    Folded { chars: out }
+    f
 }
 
 /// The index of `c` in [`simple_table`]: ASCII, then the Arabic block. No presentation form is
@@ -359,15 +474,19 @@ fn simple_slot(c: char) -> Option<usize> {
     }
 }
 
-/// [`fold_char`] of every character [`simple_slot`] covers, for the light and the full fold;
-/// built once.
-fn simple_table() -> &'static [[Option<char>; 0x180]; 2] {
-    static TABLE: OnceLock<[[Option<char>; 0x180]; 2]> = OnceLock::new();
+/// A table of what [`fold_char`] makes of ASCII and the Arabic block, with its class.
+type SimpleTable = [Option<(char, Class)>; 0x180];
+
+/// [`fold_char`] of every character [`simple_slot`] covers, and the [`Class`] of the result, for
+/// the light and the full fold; built once.
+fn simple_table() -> &'static [SimpleTable; 2] {
+    static TABLE: OnceLock<[SimpleTable; 2]> = OnceLock::new();
     TABLE.get_or_init(|| {
         let of = |full: bool| {
             std::array::from_fn(|i| {
                 let u = if i < 0x80 { i } else { i - 0x80 + 0x600 };
-                char::from_u32(u as u32).and_then(|c| fold_char(c, full))
+                let m = char::from_u32(u as u32).and_then(|c| fold_char(c, full))?;
+                Some((m, Class::of(m)))
             })
         };
         [of(false), of(true)]
@@ -394,8 +513,14 @@ fn fold_char(c: char, full: bool) -> Option<char> {
 
 /// Replaces Latin letters and digits that sit between two Persian letters (احم1ق، کثـ0فت) with
 /// the Persian letter they imitate. Persian digits folded to ASCII are looked up in the original.
-fn fix_lookalikes(s: &str, out: &mut [Ch]) {
+/// True when it replaced any.
+fn fix_lookalikes(s: &str, out: &mut [Ch]) -> bool {
+    let mut changed = false;
     for i in 1..out.len().saturating_sub(1) {
+        // Every look-alike folds to an ASCII character: skip the rest before looking around.
+        if !out[i].c.is_ascii() {
+            continue;
+        }
         let prev = out[i - 1].c;
         let next = out[i + 1].c;
         if !(is_arabic_letter(prev) && is_arabic_letter(next)) {
@@ -407,8 +532,11 @@ fn fix_lookalikes(s: &str, out: &mut [Ch]) {
             .unwrap_or(out[i].c);
         if let Some(a) = lookalike_arabic(orig) {
             out[i].c = a;
+            out[i].class = Class::of(a);
+            changed = true;
         }
     }
+    changed
 }
 
 #[cfg(test)]
@@ -416,10 +544,10 @@ mod tests {
     use super::*;
 
     fn full(s: &str) -> String {
-        fold(s, Strength::Full).text()
+        fold(s, Strength::Full).text
     }
     fn light(s: &str) -> String {
-        fold(s, Strength::Light).text()
+        fold(s, Strength::Light).text
     }
 
     #[test]
@@ -467,7 +595,7 @@ mod tests {
             }
         }
         let f = fold("ﻻ", Strength::Full);
-        assert_eq!(f.text(), "لا");
+        assert_eq!(f.text, "لا");
         assert!(f.chars.iter().all(|c| c.start == 0 && c.end == 3));
     }
 }

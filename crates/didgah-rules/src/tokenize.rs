@@ -5,7 +5,8 @@
 //! A ZWNJ is part of a word. Letters spaced or dotted apart (`ا ل ا غ`, `د.ز.د`) are joined back
 //! into one word when asked (`join_spaced`), because that is how people slip insults past filters.
 
-use crate::normalize::{Ch, Folded, in_arabic_block, is_arabic_letter, is_letter};
+use crate::lexicon::Word;
+use crate::normalize::{Ch, Class, Folded, Strength, fold};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,12 +30,13 @@ pub enum Script {
     Other,
 }
 
-/// One token of normalised text.
+/// One token of normalised text. Its text borrows from the field's [`Folded::text`]; only words
+/// joined from spaced letters (and Finglish read as Persian) own theirs.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'a> {
     pub kind: Kind,
     /// The normalised text of the token.
-    pub text: String,
+    pub text: Word<'a>,
     /// Byte range in the text as typed.
     pub start: usize,
     pub end: usize,
@@ -45,21 +47,20 @@ pub struct Token {
     pub joined: bool,
 }
 
+impl Token<'_> {
+    /// The same token owning its text.
+    pub fn into_owned(self) -> Token<'static> {
+        Token {
+            text: self.text.into_owned(),
+            ..self
+        }
+    }
+}
+
 /// Emoji and pictographs (after variation selectors and ZWJ are removed by normalisation).
 pub fn is_emoji(c: char) -> bool {
     matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF
         | 0x2190..=0x21FF | 0x3030 | 0x303D | 0x3297 | 0x3299 | 0x00A9 | 0x00AE | 0x2122)
-}
-
-fn is_word_char(c: char) -> bool {
-    if is_letter(c) || c.is_ascii_digit() || c == '\u{200C}' {
-        return true;
-    }
-    if in_arabic_block(c) {
-        // Not alphabetic (`is_letter` is exact there), so alphanumeric means numeric.
-        return c.is_numeric();
-    }
-    c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036F}')
 }
 
 fn ends_sentence(c: char) -> bool {
@@ -70,13 +71,18 @@ fn ends_sentence(c: char) -> bool {
 }
 
 fn script_of(s: &str) -> Script {
+    script_of_classes(s.chars().map(Class::of))
+}
+
+/// The script most of the letters are in (Latin when there are none).
+fn script_of_classes(classes: impl Iterator<Item = Class>) -> Script {
     let (mut ar, mut la, mut cy, mut ot) = (0, 0, 0, 0);
-    for c in s.chars().filter(|&c| is_letter(c)) {
-        if is_arabic_letter(c) {
+    for c in classes.filter(|c| c.letter()) {
+        if c.arabic() {
             ar += 1;
-        } else if c.is_ascii_alphabetic() || matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF) {
+        } else if c.latin() {
             la += 1;
-        } else if matches!(c as u32, 0x400..=0x52F) {
+        } else if c.cyrillic() {
             cy += 1;
         } else {
             ot += 1;
@@ -128,13 +134,14 @@ fn is_email(s: &str) -> bool {
 }
 
 /// Tokenises folded text.
-pub fn tokenize(f: &Folded, join_spaced: bool) -> Vec<Token> {
+pub fn tokenize(f: &Folded, join_spaced: bool) -> Vec<Token<'_>> {
     let chars = &f.chars;
-    let mut tokens = Vec::new();
+    // About one token per five characters of Persian prose.
+    let mut tokens = Vec::with_capacity(chars.len() / 5 + 1);
     let mut sentence = 0u32;
     let mut i = 0;
     while i < chars.len() {
-        if chars[i].c.is_whitespace() {
+        if chars[i].class.space() {
             if chars[i].c == '\n' {
                 sentence += 1;
             }
@@ -142,10 +149,10 @@ pub fn tokenize(f: &Folded, join_spaced: bool) -> Vec<Token> {
             continue;
         }
         let mut j = i;
-        while j < chars.len() && !chars[j].c.is_whitespace() {
+        while j < chars.len() && !chars[j].class.space() {
             j += 1;
         }
-        chunk(&chars[i..j], &mut sentence, &mut tokens);
+        chunk(f, &chars[i..j], &mut sentence, &mut tokens);
         i = j;
     }
     if join_spaced {
@@ -154,19 +161,21 @@ pub fn tokenize(f: &Folded, join_spaced: bool) -> Vec<Token> {
     tokens
 }
 
-fn text_of(chars: &[Ch]) -> String {
-    // Sized up front: collecting chars one by one regrew most token strings several times.
-    let mut s = String::with_capacity(chars.iter().map(|c| c.c.len_utf8()).sum());
-    s.extend(chars.iter().map(|c| c.c));
-    s
+/// Fully folds and tokenises `s` (spaced letters joined), the tokens owning their text: for
+/// article text, read once per checker, and for tests.
+pub fn tokens_of(s: &str) -> Vec<Token<'static>> {
+    tokenize(&fold(s, Strength::Full), true)
+        .into_iter()
+        .map(Token::into_owned)
+        .collect()
 }
 
-fn make(kind: Kind, chars: &[Ch], sentence: u32) -> Token {
-    let text = text_of(chars);
+fn make<'a>(f: &'a Folded, kind: Kind, chars: &[Ch], sentence: u32) -> Token<'a> {
+    let text = f.text_of(chars);
     Token {
         kind,
-        script: script_of(&text),
-        text,
+        script: script_of_classes(chars.iter().map(|c| c.class)),
+        text: Word::new(text),
         start: chars.first().map_or(0, |c| c.start),
         end: chars.last().map_or(0, |c| c.end),
         sentence,
@@ -176,7 +185,7 @@ fn make(kind: Kind, chars: &[Ch], sentence: u32) -> Token {
 
 /// One whitespace-separated chunk: a URL/mention/hashtag/e-mail as a whole, or split into
 /// words, numbers, emoji and punctuation.
-fn chunk(chars: &[Ch], sentence: &mut u32, out: &mut Vec<Token>) {
+fn chunk<'a>(f: &'a Folded, chars: &[Ch], sentence: &mut u32, out: &mut Vec<Token<'a>>) {
     // Trailing punctuation is not part of a link or handle.
     let mut end = chars.len();
     while end > 0
@@ -188,13 +197,13 @@ fn chunk(chars: &[Ch], sentence: &mut u32, out: &mut Vec<Token>) {
         end -= 1;
     }
     // Only a chunk holding '@', '.' or ':' or starting with '#' can be special; most chunks are
-    // plain words and skip building the string.
+    // plain words.
     let maybe_special = chars.first().is_some_and(|c| c.c == '#')
         || chars[..end].iter().any(|c| matches!(c.c, '@' | '.' | ':'));
     let core = if maybe_special {
-        text_of(&chars[..end])
+        f.text_of(&chars[..end])
     } else {
-        String::new()
+        ""
     };
     let special = if !maybe_special {
         None
@@ -202,21 +211,22 @@ fn chunk(chars: &[Ch], sentence: &mut u32, out: &mut Vec<Token>) {
         Some(Kind::Mention)
     } else if core.len() > 1 && core.starts_with('#') {
         Some(Kind::Hashtag)
-    } else if is_email(&core) {
+    } else if is_email(core) {
         Some(Kind::Email)
-    } else if is_url(&core) {
+    } else if is_url(core) {
         Some(Kind::Url)
     } else {
         None
     };
     if let Some(kind) = special {
-        let mut t = make(kind, &chars[..end], *sentence);
+        let mut t = make(f, kind, &chars[..end], *sentence);
         if kind == Kind::Hashtag || kind == Kind::Mention {
-            t.text.remove(0);
+            // Without the leading '@' or '#' (one byte).
+            t.text = Word::new(&core[1..]);
         }
         out.push(t);
         for c in &chars[end..] {
-            out.push(make(Kind::Punct, std::slice::from_ref(c), *sentence));
+            out.push(make(f, Kind::Punct, std::slice::from_ref(c), *sentence));
             if ends_sentence(c.c) {
                 *sentence += 1;
             }
@@ -226,16 +236,16 @@ fn chunk(chars: &[Ch], sentence: &mut u32, out: &mut Vec<Token>) {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].c;
-        if is_word_char(c) {
+        if chars[i].class.word() {
             let mut j = i + 1;
             while j < chars.len() {
                 let d = chars[j].c;
                 // An apostrophe between letters stays in the word (I'd, don't).
                 let apostrophe = matches!(d, '\'' | '’')
                     && j + 1 < chars.len()
-                    && chars[j + 1].c.is_alphabetic()
-                    && chars[j - 1].c.is_alphabetic();
-                if is_word_char(d) || apostrophe {
+                    && chars[j + 1].class.alphabetic()
+                    && chars[j - 1].class.alphabetic();
+                if chars[j].class.word() || apostrophe {
                     j += 1;
                 } else {
                     break;
@@ -251,12 +261,12 @@ fn chunk(chars: &[Ch], sentence: &mut u32, out: &mut Vec<Token>) {
             }
             if a < b {
                 let s = &chars[a..b];
-                let kind = if s.iter().all(|c| !is_letter(c.c)) {
+                let kind = if s.iter().all(|c| !c.class.letter()) {
                     Kind::Number
                 } else {
                     Kind::Word
                 };
-                out.push(make(kind, s, *sentence));
+                out.push(make(f, kind, s, *sentence));
             }
             i = j;
         } else {
@@ -265,9 +275,9 @@ fn chunk(chars: &[Ch], sentence: &mut u32, out: &mut Vec<Token>) {
             } else {
                 Kind::Punct
             };
-            out.push(make(kind, &chars[i..i + 1], *sentence));
+            out.push(make(f, kind, &chars[i..i + 1], *sentence));
             if ends_sentence(c)
-                && !(c == '.' && i + 1 < chars.len() && chars[i + 1].c.is_alphabetic())
+                && !(c == '.' && i + 1 < chars.len() && chars[i + 1].class.alphabetic())
             {
                 *sentence += 1;
             }
@@ -285,8 +295,8 @@ fn is_letter_gap(c: char) -> bool {
 ///
 /// First finds the runs to join (reading the tokens only), then, when there are any, replaces
 /// each run's tokens up to its last letter by the joined word; the tokens move, never cloned.
-fn join_letters(chars: &[Ch], tokens: &mut Vec<Token>) {
-    let mut joins: Vec<(usize, usize, Token)> = Vec::new();
+fn join_letters<'a>(chars: &[Ch], tokens: &mut Vec<Token<'a>>) {
+    let mut joins: Vec<(usize, usize, Token<'a>)> = Vec::new();
     plan_joins(chars, tokens, &mut joins);
     if joins.is_empty() {
         return;
@@ -314,8 +324,8 @@ fn join_letters(chars: &[Ch], tokens: &mut Vec<Token>) {
 }
 
 /// The runs of single letters to join, as (first token, last letter token, joined word).
-fn plan_joins(chars: &[Ch], tokens: &[Token], joins: &mut Vec<(usize, usize, Token)>) {
-    let single = |t: &Token| t.kind == Kind::Word && t.text.chars().count() == 1;
+fn plan_joins<'a>(chars: &[Ch], tokens: &[Token<'a>], joins: &mut Vec<(usize, usize, Token<'a>)>) {
+    let single = |t: &Token| t.kind == Kind::Word && t.text.chars().nth(1).is_none();
     // Whether only separator characters lie between two tokens in the source.
     let gap_ok = |a: &Token, b: &Token| -> bool {
         let from = chars.partition_point(|c| c.start < a.end);
@@ -348,7 +358,11 @@ fn plan_joins(chars: &[Ch], tokens: &[Token], joins: &mut Vec<(usize, usize, Tok
 /// Plans a run of single letters (with separator tokens among them, a contiguous range of
 /// tokens starting with a letter) as one joined word when it holds three or more letters; the
 /// separators after its last letter stay tokens of their own.
-fn flush(run: &mut Vec<usize>, joins: &mut Vec<(usize, usize, Token)>, tokens: &[Token]) {
+fn flush<'a>(
+    run: &mut Vec<usize>,
+    joins: &mut Vec<(usize, usize, Token<'a>)>,
+    tokens: &[Token<'a>],
+) {
     let mut letters = run
         .iter()
         .copied()
@@ -361,7 +375,7 @@ fn flush(run: &mut Vec<usize>, joins: &mut Vec<(usize, usize, Token)>, tokens: &
         let text: String = run
             .iter()
             .filter(|&&k| tokens[k].kind == Kind::Word)
-            .map(|&k| tokens[k].text.as_str())
+            .map(|&k| &*tokens[k].text)
             .collect();
         joins.push((
             first_k,
@@ -369,7 +383,7 @@ fn flush(run: &mut Vec<usize>, joins: &mut Vec<(usize, usize, Token)>, tokens: &
             Token {
                 kind: Kind::Word,
                 script: script_of(&text),
-                text,
+                text: Word::new(text),
                 start: first.start,
                 end: last.end,
                 sentence: first.sentence,
@@ -383,12 +397,11 @@ fn flush(run: &mut Vec<usize>, joins: &mut Vec<(usize, usize, Token)>, tokens: &
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::{Strength, fold};
 
     fn words(s: &str) -> Vec<(Kind, String)> {
-        tokenize(&fold(s, Strength::Full), true)
+        tokens_of(s)
             .into_iter()
-            .map(|t| (t.kind, t.text))
+            .map(|t| (t.kind, t.text.to_string()))
             .collect()
     }
 
@@ -413,7 +426,7 @@ mod tests {
     #[test]
     fn spans_point_at_the_typed_text() {
         let s = "سلام  ا ل ا غ!";
-        let toks = tokenize(&fold(s, Strength::Full), true);
+        let toks = tokens_of(s);
         let w = toks.iter().find(|t| t.text == "الاغ").unwrap();
         assert_eq!(&s[w.start..w.end], "ا ل ا غ");
         assert_eq!(toks.last().unwrap().kind, Kind::Punct);
@@ -421,7 +434,8 @@ mod tests {
 
     #[test]
     fn sentences_are_counted() {
-        let toks = tokenize(&fold("یک. دو؟ سه", Strength::Full), false);
+        let f = fold("یک. دو؟ سه", Strength::Full);
+        let toks = tokenize(&f, false);
         let s: Vec<u32> = toks
             .iter()
             .filter(|t| t.kind == Kind::Word)

@@ -15,7 +15,10 @@
 
 use std::collections::HashSet;
 
-use crate::lexicon::{Data, Stems, data, is_predicative, key_full};
+use crate::checker::FieldView;
+use crate::lexicon::{
+    Data, PhraseHits, Stems, Word, WordSet, at_least_chars, data, is_predicative, key_full,
+};
 use crate::tokenize::{Kind, Token};
 use crate::types::Field;
 
@@ -38,16 +41,16 @@ pub struct Context {
     pub names: Stems,
     pub block: Stems,
     pub flag: Stems,
-    pub allow: HashSet<String>,
+    pub allow: WordSet,
 }
 
 /// People named in an article: one or two words after an honorific («آقای»، «حجت‌الاسلام سید»)
 /// or right before a job title at the start of a clause («ناصر سپهری، رئیس سازمان…»).
-pub fn extract_names(toks: &[Token]) -> HashSet<String> {
+pub fn extract_names(toks: &[Token<'_>]) -> HashSet<String> {
     let d = data();
-    let nameish = |t: &Token| {
+    let nameish = |t: &Token<'_>| {
         t.kind == Kind::Word
-            && t.text.chars().count() >= 3
+            && at_least_chars(&t.text, 3)
             && !d.stop.contains(&t.text)
             && !d.generic.contains(&t.text)
             && !d.titles.contains(&t.text)
@@ -70,13 +73,13 @@ pub fn extract_names(toks: &[Token]) -> HashSet<String> {
                 if !nameish(n) || n.sentence != t.sentence {
                     break;
                 }
-                names.insert(n.text.clone());
+                names.insert(n.text.to_string());
             }
         }
         if d.titles.contains(&t.text) {
             // Skip one comma between the name and the title.
             let mut j = i;
-            if j > 0 && matches!(toks[j - 1].text.as_str(), "،" | ",") {
+            if j > 0 && matches!(&*toks[j - 1].text, "،" | ",") {
                 j -= 1;
             }
             let mut cand = Vec::new();
@@ -89,7 +92,7 @@ pub fn extract_names(toks: &[Token]) -> HashSet<String> {
                 || toks[j - 1].sentence != toks[j].sentence;
             if !cand.is_empty() && cand.len() <= 2 && at_clause_start {
                 for k in cand {
-                    names.insert(toks[k].text.clone());
+                    names.insert(toks[k].text.to_string());
                 }
             }
         }
@@ -149,12 +152,13 @@ const NOT_AIMED: &[&str] = &[
 /// Per-token facts for one field.
 struct View<'a> {
     field: Field,
-    toks: Vec<&'a Token>,
+    toks: &'a [&'a Token<'a>],
+    phrases: &'a PhraseHits,
     target: Vec<bool>,
     ethnic: Vec<bool>,
 }
 
-fn is_target(d: &Data, ctx: &Context, toks: &[&Token], i: usize) -> bool {
+fn is_target(d: &Data, ctx: &Context, toks: &[&Token<'_>], i: usize) -> bool {
     let t = toks[i];
     if ctx.names.get(&t.text).is_some() || d.targets.get(&t.text).is_some() {
         return true;
@@ -164,25 +168,23 @@ fn is_target(d: &Data, ctx: &Context, toks: &[&Token], i: usize) -> bool {
 }
 
 /// Runs rule 3 over the fields (full-fold tokens, Finglish already transliterated).
-pub fn judge(ctx: &Context, fields: &[(Field, &[Token])]) -> Vec<Hit> {
+pub fn judge(ctx: &Context, fields: &[FieldView<'_>]) -> Vec<Hit> {
     let d = data();
     let mut hits = Vec::new();
     let mut views = Vec::new();
-    for &(field, toks) in fields {
-        let words: Vec<&Token> = toks
-            .iter()
-            .filter(|t| matches!(t.kind, Kind::Word | Kind::Number))
-            .collect();
+    for f in fields {
+        let words = f.words.as_slice();
         let target = (0..words.len())
-            .map(|i| is_target(d, ctx, &words, i))
+            .map(|i| is_target(d, ctx, words, i))
             .collect();
         let ethnic = words
             .iter()
             .map(|t| d.ethnic.get(&t.text).is_some())
             .collect();
         views.push(View {
-            field,
+            field: f.field,
             toks: words,
+            phrases: &f.phrases,
             target,
             ethnic,
         });
@@ -191,7 +193,7 @@ pub fn judge(ctx: &Context, fields: &[(Field, &[Token])]) -> Vec<Hit> {
     for (vi, v) in views.iter().enumerate() {
         insults(d, ctx, v, &mut hits);
         slander(d, ctx, v, any_target, &mut hits);
-        emoji(d, fields[vi].1, v, &mut hits);
+        emoji(d, fields[vi].toks, v, &mut hits);
         site_words(ctx, v, &mut hits);
     }
     hits
@@ -202,8 +204,8 @@ pub fn judge(ctx: &Context, fields: &[(Field, &[Token])]) -> Vec<Hit> {
 /// scratch space for the joined pair, reused across calls so a lookup allocates nothing.
 fn lookup<'s>(
     stems: &'s Stems,
-    allow: &HashSet<String>,
-    toks: &[&Token],
+    allow: &WordSet,
+    toks: &[&Token<'_>],
     i: usize,
     pair: &mut String,
 ) -> Option<(crate::lexicon::StemHit<'s>, usize)> {
@@ -215,7 +217,7 @@ fn lookup<'s>(
         return (!allow.contains(h.stem)).then_some((h, i));
     }
     let n = toks.get(i + 1)?;
-    if n.kind != Kind::Word || n.sentence != t.sentence || t.text.chars().count() > 6 {
+    if n.kind != Kind::Word || n.sentence != t.sentence || at_least_chars(&t.text, 7) {
         return None;
     }
     if stems.get(&n.text).is_some() {
@@ -224,12 +226,13 @@ fn lookup<'s>(
     pair.clear();
     pair.push_str(&t.text);
     pair.push_str(&n.text);
-    let pair = pair.as_str();
-    if allow.contains(pair) || data().allow.contains(pair) {
+    // Hashed once for the three lookups.
+    let pair = Word::new(pair.as_str());
+    if allow.contains(&pair) || data().allow.contains(&pair) {
         return None;
     }
     stems
-        .get(pair)
+        .get(&pair)
         .filter(|h| !allow.contains(h.stem))
         .map(|h| (h, i + 1))
 }
@@ -245,7 +248,7 @@ fn insults(d: &Data, ctx: &Context, v: &View<'_>, hits: &mut Vec<Hit>) {
     let mut pair = String::new();
     let mut i = 0;
     while i < v.toks.len() {
-        let Some((h, last)) = lookup(&d.insults, &ctx.allow, &v.toks, i, &mut pair) else {
+        let Some((h, last)) = lookup(&d.insults, &ctx.allow, v.toks, i, &mut pair) else {
             i += 1;
             continue;
         };
@@ -253,7 +256,7 @@ fn insults(d: &Data, ctx: &Context, v: &View<'_>, hits: &mut Vec<Hit>) {
         let score = if h.tag == "strong" {
             0.9
         } else {
-            let prev = i.checked_sub(1).map(|k| v.toks[k].text.as_str());
+            let prev = i.checked_sub(1).map(|k| &*v.toks[k].text);
             let not_aimed = prev.is_some_and(|p| NOT_AIMED.contains(&p));
             let aimed = near(v, i, last, &v.target, 2) || near(v, i, last, &v.ethnic, 1);
             if not_aimed {
@@ -279,7 +282,7 @@ fn insults(d: &Data, ctx: &Context, v: &View<'_>, hits: &mut Vec<Hit>) {
         }
         i = last + 1;
     }
-    for h in d.insult_phrases.find(&v.toks) {
+    for h in &v.phrases.insult_phrases {
         hits.push(Hit {
             code: "insult",
             score: 0.85,
@@ -349,7 +352,7 @@ fn slander(d: &Data, ctx: &Context, v: &View<'_>, any_target: bool, hits: &mut V
         let found = if is_crime_noun {
             None
         } else {
-            lookup(&d.agents, &ctx.allow, &v.toks, i, &mut pair)
+            lookup(&d.agents, &ctx.allow, v.toks, i, &mut pair)
         };
         let Some((h, last)) = found else {
             i += 1;
@@ -375,7 +378,7 @@ fn slander(d: &Data, ctx: &Context, v: &View<'_>, any_target: bool, hits: &mut V
         i = last + 1;
     }
     // Wrongdoing acts («رشوه گرفته»، «بالا کشیدن»، «پولا رو خوردن»).
-    for h in d.acts.find(&v.toks) {
+    for h in &v.phrases.acts {
         let s = v.toks[h.first].sentence;
         if excused(s) {
             continue;
@@ -412,7 +415,7 @@ fn slander(d: &Data, ctx: &Context, v: &View<'_>, any_target: bool, hits: &mut V
     }
     // Nepotism: relatives and a contract, job or prize in one sentence.
     for k in 0..v.toks.len() {
-        if !d.kin.contains(&v.toks[k].text) && !d.kin.contains(&strip_one(&v.toks[k].text)) {
+        if !d.kin.contains(&v.toks[k].text) && !d.kin.contains(strip_one(&v.toks[k].text)) {
             continue;
         }
         let s = v.toks[k].sentence;
@@ -429,18 +432,18 @@ fn slander(d: &Data, ctx: &Context, v: &View<'_>, any_target: bool, hits: &mut V
 }
 
 /// A word without a one-letter colloquial ending (رحیمیه → رحیمی، برادرزنش → برادرزن).
-fn strip_one(w: &str) -> String {
+fn strip_one(w: &str) -> &str {
     for e in ["ه", "ش", "ی"] {
         if let Some(s) = w.strip_suffix(e) {
-            return s.to_string();
+            return s;
         }
     }
-    w.to_string()
+    w
 }
 
 /// Animal emoji aimed at someone: repeated, or right after a title or name.
-fn emoji(_d: &Data, toks: &[Token], v: &View<'_>, hits: &mut Vec<Hit>) {
-    let animals: Vec<&Token> = toks
+fn emoji(_d: &Data, toks: &[Token<'_>], v: &View<'_>, hits: &mut Vec<Hit>) {
+    let animals: Vec<&Token<'_>> = toks
         .iter()
         .filter(|t| t.kind == Kind::Emoji && t.text.chars().all(|c| ANIMAL_EMOJI.contains(&c)))
         .collect();
@@ -469,7 +472,7 @@ fn site_words(ctx: &Context, v: &View<'_>, hits: &mut Vec<Hit>) {
             if stems.is_empty() {
                 continue;
             }
-            if let Some((h, last)) = lookup(stems, &ctx.allow, &v.toks, i, &mut pair) {
+            if let Some((h, last)) = lookup(stems, &ctx.allow, v.toks, i, &mut pair) {
                 hits.push(Hit {
                     code: "site_word",
                     score,
@@ -516,11 +519,10 @@ pub fn context(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::{Strength, fold};
-    use crate::tokenize::tokenize;
+    use crate::tokenize::tokens_of;
 
-    fn toks(s: &str) -> Vec<Token> {
-        tokenize(&fold(s, Strength::Full), true)
+    fn toks(s: &str) -> Vec<Token<'static>> {
+        tokens_of(s)
     }
 
     fn ctx() -> Context {
@@ -535,7 +537,7 @@ mod tests {
     /// `expect`: "" (clean), "insult" or "slander" — the strongest hit at or above 0.5.
     fn check(text: &str, expect: &str) {
         let t = toks(text);
-        let hits = judge(&ctx(), &[(Field::Text, &t)]);
+        let hits = judge(&ctx(), &[FieldView::new(Field::Text, &t)]);
         let got = hits
             .iter()
             .filter(|h| h.score >= 0.5)

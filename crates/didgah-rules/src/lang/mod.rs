@@ -6,7 +6,9 @@
 //! proof (real Persian comments hold Arabic ي/ك, Latin words, links, emoji and digits), and a
 //! comment with no words at all (emoji, digits) has nothing to judge.
 
-use crate::lexicon::{Data, Map, data, finglish_fold, key_lang_folded};
+use std::borrow::Cow;
+
+use crate::lexicon::{Data, Key, Word, WordMap, data, finglish_fold, key_lang_cow};
 use crate::normalize::{Strength, fold};
 use crate::tokenize::{Kind, Script, Token, tokenize};
 use crate::types::Field;
@@ -192,16 +194,18 @@ const ARABIC_LISTS: [Lang; 6] = [
 /// Which of the Arabic-script word lists hold `key`, as (in the list, its language) in
 /// [`ARABIC_LISTS`] order. One lookup in a map built once from the six lists, instead of six
 /// hash lookups of the same key per word.
-fn arabic_lists(d: &Data, key: &str) -> [(bool, Lang); 6] {
-    static LISTS: OnceLock<Map<String, u8>> = OnceLock::new();
+fn arabic_lists<K: Key + ?Sized>(d: &Data, key: &K) -> [(bool, Lang); 6] {
+    static LISTS: OnceLock<WordMap<u8>> = OnceLock::new();
     let lists = LISTS.get_or_init(|| {
-        let mut m: Map<String, u8> = Map::default();
+        let mut m: WordMap<u8> = WordMap::default();
         for (bit, set) in [&d.fa, &d.ar, &d.ur, &d.ps, &d.ckb, &d.azb]
             .into_iter()
             .enumerate()
         {
-            for w in set {
-                *m.entry(w.clone()).or_default() |= 1 << bit;
+            for w in set.iter() {
+                if let Some(bits) = m.get_or_insert_with(w, || 0) {
+                    *bits |= 1 << bit;
+                }
             }
         }
         m
@@ -214,11 +218,11 @@ fn arabic_lists(d: &Data, key: &str) -> [(bool, Lang); 6] {
     out
 }
 
-fn arabic_votes(d: &Data, raw: &str, v: &mut Votes) -> ArabicWord {
-    let key = key_lang_folded(raw);
+fn arabic_votes(d: &Data, raw: &Word<'_>, v: &mut Votes) -> ArabicWord {
+    let key = key_lang_cow(raw);
     let n = key.chars().count();
     // Which distinctive letter sets the word uses, in one pass (over the key: the letters
-    // below are all kept by `key_lang_folded`).
+    // below are all kept by `key_lang_cow`).
     let (mut ur, mut ku, mut ps, mut fa_only) = (false, false, false, false);
     let (mut azb_letter, mut hamza_vowel, mut kurdish_o) = (false, false, false);
     let mut prev = '\0';
@@ -253,7 +257,11 @@ fn arabic_votes(d: &Data, raw: &str, v: &mut Votes) -> ArabicWord {
     if ps {
         v.push((Lang::Pashto, 1.0));
     }
-    let lists = arabic_lists(d, &key);
+    // A word that is its own key is looked up by the hash its token already holds.
+    let lists = match &key {
+        Cow::Borrowed(_) => arabic_lists(d, raw),
+        Cow::Owned(k) => arabic_lists(d, k),
+    };
     let in_fa = lists[0].0;
     let word = ArabicWord { in_fa, ..word };
     let hits = lists.iter().filter(|(h, _)| *h).count();
@@ -346,7 +354,6 @@ pub fn judge(fields: &[(Field, &str)]) -> LangResult {
     let mut totals: Vec<(Lang, f32)> = Vec::new();
     let mut words = 0usize;
     let mut arabic_words = 0usize;
-    let mut mashing = 0usize;
     let mut fa_lex_words = 0usize;
     let mut distinctive = false;
     let mut spans = Vec::new();
@@ -361,16 +368,25 @@ pub fn judge(fields: &[(Field, &str)]) -> LangResult {
         Some(e) => e.1 += w,
         None => totals.push((lang, w)),
     };
-    for &(field, text) in fields {
-        let toks: Vec<Token> = tokenize(&fold(text, Strength::Light), false);
+    // Kept to the end: whether the Arabic-script words are keyboard mashing matters only when
+    // none of them is in the Persian list, so it is counted only then.
+    let folded: Vec<_> = fields
+        .iter()
+        .map(|&(field, text)| (field, fold(text, Strength::Light)))
+        .collect();
+    let fields_toks: Vec<(Field, Vec<Token<'_>>)> = folded
+        .iter()
+        .map(|(field, f)| (*field, tokenize(f, false)))
+        .collect();
+    let mut arabic_texts: Vec<&str> = Vec::new();
+    for (field, toks) in &fields_toks {
+        let field = *field;
         for t in toks.iter().filter(|t| t.kind == Kind::Word) {
             words += 1;
             match t.script {
                 Script::Arabic => {
                     arabic_words += 1;
-                    if is_mashing(&t.text) {
-                        mashing += 1;
-                    }
+                    arabic_texts.push(&t.text);
                     let from = arabic_v.len();
                     let w = arabic_votes(d, &t.text, &mut arabic_v);
                     distinctive |= w.distinctive;
@@ -420,7 +436,10 @@ pub fn judge(fields: &[(Field, &str)]) -> LangResult {
             }
         }
     }
-    let gibberish = arabic_words > 0 && fa_lex_words == 0 && mashing * 5 >= arabic_words * 3;
+    let gibberish = arabic_words > 0 && fa_lex_words == 0 && {
+        let mashing = arabic_texts.iter().filter(|w| is_mashing(w)).count();
+        mashing * 5 >= arabic_words * 3
+    };
     if gibberish {
         foreign += arabic_words as f32;
         add(&mut totals, Lang::Gibberish, arabic_words as f32 * 2.0);

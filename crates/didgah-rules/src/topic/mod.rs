@@ -9,7 +9,8 @@
 
 use std::collections::HashSet;
 
-use crate::lexicon::{Data, Map, Set, data};
+use crate::checker::FieldView;
+use crate::lexicon::{Data, Map, WordMap, WordSet, at_least_chars, data, strip_suffix};
 use crate::tokenize::{Kind, Token};
 use crate::types::{Article, Field};
 
@@ -44,22 +45,24 @@ const STEM_ENDINGS: &[&str] = &[
 pub fn stem(word: &str) -> String {
     let mut w = word;
     for e in STEM_ENDINGS {
-        if let Some(s) = w.strip_suffix(e)
-            && s.chars().count() >= 3
+        if let Some(s) = strip_suffix(w, e)
+            && at_least_chars(s, 3)
         {
             w = s;
             break;
         }
     }
     let mut chars = w.chars();
-    let first = chars.next();
     let mut skeleton = String::with_capacity(w.len());
-    skeleton.extend(
-        first
-            .into_iter()
-            .chain(chars.filter(|c| !matches!(c, 'ا' | 'و' | 'ی'))),
-    );
-    if skeleton.chars().count() >= 3 {
+    if let Some(first) = chars.next() {
+        skeleton.push(first);
+    }
+    for c in chars {
+        if !matches!(c, 'ا' | 'و' | 'ی') {
+            skeleton.push(c);
+        }
+    }
+    if at_least_chars(&skeleton, 3) {
         skeleton
     } else {
         w.to_string()
@@ -69,55 +72,58 @@ pub fn stem(word: &str) -> String {
 /// The article's words with their weights.
 #[derive(Debug, Clone, Default)]
 pub struct Profile {
-    weights: Map<String, f32>,
+    weights: WordMap<f32>,
     /// Every normalised word of the article, to know which "other subject" words it uses.
-    words: Set<String>,
+    words: WordSet,
 }
 
-fn content(d: &Data, t: &Token) -> bool {
-    t.kind == Kind::Word && t.text.chars().count() >= 3 && !d.stop.contains(&t.text)
+fn content(d: &Data, t: &Token<'_>) -> bool {
+    t.kind == Kind::Word && at_least_chars(&t.text, 3) && !d.stop.contains(&t.text)
 }
 
 impl Profile {
     /// Builds the profile from the article's tokens per part, and the people named in it.
-    pub fn build(parts: &[(&[Token], f32)], names: &HashSet<String>) -> Profile {
+    pub fn build(parts: &[(&[Token<'_>], f32)], names: &HashSet<String>) -> Profile {
         let d = data();
-        let mut counts: Map<String, f32> = Map::default();
-        let mut words = Set::default();
+        let mut counts: WordMap<f32> = WordMap::default();
+        let mut words = WordSet::default();
         for (toks, w) in parts {
             for (i, t) in toks.iter().enumerate() {
                 if t.kind == Kind::Word {
-                    words.insert(t.text.clone());
+                    words.insert(&t.text);
                 }
                 if content(d, t) || d.generic.contains(&t.text) {
-                    *counts.entry(stem(&t.text)).or_default() += w;
+                    if let Some(c) = counts.get_or_insert_with(&stem(&t.text), || 0.0) {
+                        *c += w;
+                    }
                     // Compounds written apart in the article and together in comments
                     // («انگشتر سازی» / «انگشترسازی»).
                     if let Some(n) = toks.get(i + 1)
                         && content(d, n)
                         && n.sentence == t.sentence
                     {
-                        *counts
-                            .entry(stem(&format!("{}{}", t.text, n.text)))
-                            .or_default() += w * 0.5;
+                        let pair = stem(&format!("{}{}", t.text, n.text));
+                        if let Some(c) = counts.get_or_insert_with(&pair, || 0.0) {
+                            *c += w * 0.5;
+                        }
                     }
                 }
             }
         }
-        let generic: Set<String> = d.generic.iter().map(|g| stem(g)).collect();
-        let places: Set<String> = d.places.iter().map(|g| stem(g)).collect();
-        let mut weights = Map::default();
-        for (s, c) in counts {
+        let generic: WordSet = d.generic.iter().map(stem).collect();
+        let places: WordSet = d.places.iter().map(stem).collect();
+        let mut weights = WordMap::default();
+        for (s, &c) in counts.iter() {
             let mut w = (0.45 + 0.2 * c.ln_1p()).min(1.0);
-            if generic.contains(&s) {
+            if generic.contains(s) {
                 w *= 0.2;
-            } else if places.contains(&s) {
+            } else if places.contains(s) {
                 w *= 0.35;
             }
             weights.insert(s, w);
         }
         for n in names {
-            weights.insert(stem(n), 1.0);
+            weights.insert(&stem(n), 1.0);
         }
         Profile { weights, words }
     }
@@ -141,7 +147,7 @@ impl Profile {
 /// Builds the article's tokens per part with their weights and the profile.
 pub fn profile_of(
     article: &Article,
-    tokenize_full: impl Fn(&str) -> Vec<Token>,
+    tokenize_full: impl Fn(&str) -> Vec<Token<'static>>,
     names: &HashSet<String>,
 ) -> Profile {
     let title = tokenize_full(&article.title);
@@ -197,7 +203,7 @@ pub enum Language {
 }
 
 /// Judges relatedness. `fields` are the comment's fields with their full-fold tokens.
-pub fn judge(profile: &Profile, fields: &[(Field, &[Token])], language: Language) -> TopicResult {
+pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) -> TopicResult {
     let d = data();
     let mut signals = Vec::new();
     // Spam evidence is gathered from every field (a shop's name is an advert too).
@@ -214,12 +220,9 @@ pub fn judge(profile: &Profile, fields: &[(Field, &[Token])], language: Language
     let mut matched: Map<String, f32> = Map::default();
     let mut content_words = 0usize;
     let mut words = 0usize;
-    for &(field, toks) in fields {
-        let stream: Vec<&Token> = toks
-            .iter()
-            .filter(|t| matches!(t.kind, Kind::Word | Kind::Number))
-            .collect();
-        for h in d.spam.find(&stream) {
+    for view in fields {
+        let (field, toks, stream) = (view.field, view.toks, &view.words);
+        for h in &view.phrases.spam {
             let p = &d.spam.list[h.phrase];
             match p.tag.as_str() {
                 "offer" => offer += 1,
@@ -256,20 +259,18 @@ pub fn judge(profile: &Profile, fields: &[(Field, &[Token])], language: Language
         if field == Field::Name {
             continue;
         }
-        for h in d.chain.find(&stream) {
+        for h in &view.phrases.chain {
             let p = &d.chain.list[h.phrase];
             chain += if p.tag == "strong" { 0.6 } else { 0.3 };
             chain_ev.push(p.source.clone());
             chain_spans.push((field, stream[h.first].start, stream[h.last].end));
         }
-        for h in d.crowd.find(&stream) {
+        for h in &view.phrases.crowd {
             crowd_ev.push(d.crowd.list[h.phrase].source.clone());
             crowd_spans.push((field, stream[h.first].start, stream[h.last].end));
         }
-        for h in d.offtopic.find(&stream) {
-            let words_in: Vec<&str> = (h.first..=h.last)
-                .map(|k| stream[k].text.as_str())
-                .collect();
+        for h in &view.phrases.offtopic {
+            let words_in: Vec<&str> = (h.first..=h.last).map(|k| &*stream[k].text).collect();
             if words_in.iter().all(|w| profile.words.contains(*w)) {
                 continue; // the article itself talks about it
             }
@@ -280,7 +281,7 @@ pub fn judge(profile: &Profile, fields: &[(Field, &[Token])], language: Language
                 words_in.join(" "),
             ));
         }
-        if !d.reactions.find(&stream).is_empty() {
+        if !view.phrases.reactions.is_empty() {
             reaction = true;
         }
         for t in toks.iter() {
@@ -289,13 +290,13 @@ pub fn judge(profile: &Profile, fields: &[(Field, &[Token])], language: Language
                 hashtag_words = t.text.split('_').map(str::to_string).collect();
                 hashtag_words.iter().map(String::as_str).collect()
             } else if t.kind == Kind::Word {
-                vec![t.text.as_str()]
+                vec![&*t.text]
             } else {
                 continue;
             };
             for w in parts {
                 words += 1;
-                let is_content = w.chars().count() >= 3 && !d.stop.contains(w);
+                let is_content = at_least_chars(w, 3) && !d.stop.contains(w);
                 if is_content {
                     content_words += 1;
                 }
@@ -423,11 +424,10 @@ pub fn message_fa(code: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::{Strength, fold};
-    use crate::tokenize::tokenize;
+    use crate::tokenize::tokens_of;
 
-    fn toks(s: &str) -> Vec<Token> {
-        tokenize(&fold(s, Strength::Full), true)
+    fn toks(s: &str) -> Vec<Token<'static>> {
+        tokens_of(s)
     }
 
     fn article() -> Profile {
@@ -445,7 +445,7 @@ mod tests {
     fn check(text: &str, expect: &str) {
         let p = article();
         let t = toks(text);
-        let r = judge(&p, &[(Field::Text, &t)], Language::Persian);
+        let r = judge(&p, &[FieldView::new(Field::Text, &t)], Language::Persian);
         let got = r
             .signals
             .iter()
