@@ -423,9 +423,9 @@ impl Phrases {
         });
     }
 
-    /// Every match in a stream of word/number tokens (a match never crosses a sentence). The
-    /// engine finds all lists at once with [`Data::find_phrases`]; this is its reference.
-    #[cfg(test)]
+    /// Every match in a stream of word/number tokens (a match never crosses a sentence). A
+    /// comment's fields find all lists at once with [`Data::find_phrases`]; this is its
+    /// reference, and serves one list over an article.
     pub fn find(&self, toks: &[&Token<'_>]) -> Vec<PhraseHit> {
         let mut hits = Vec::new();
         for i in 0..toks.len() {
@@ -493,7 +493,7 @@ pub struct PhraseHits {
     pub spam: Vec<PhraseHit>,
     pub chain: Vec<PhraseHit>,
     pub crowd: Vec<PhraseHit>,
-    pub offtopic: Vec<PhraseHit>,
+    pub subjects: Vec<PhraseHit>,
     pub reactions: Vec<PhraseHit>,
     pub acts: Vec<PhraseHit>,
     pub insult_phrases: Vec<PhraseHit>,
@@ -647,7 +647,7 @@ pub struct Data {
     pub reactions: Phrases,
     pub chain: Phrases,
     pub spam: Phrases,
-    pub offtopic: Phrases,
+    pub subjects: Phrases,
     pub crowd: Phrases,
     /// The seven phrase lists above, indexed together.
     pub phrase_index: PhraseIndex,
@@ -775,7 +775,7 @@ pub fn data() -> &'static Data {
             reactions: Phrases::parse(data!("reactions.txt")),
             chain: Phrases::parse(data!("chain.txt")),
             spam: Phrases::parse(data!("spam.txt")),
-            offtopic: Phrases::parse(data!("offtopic.txt")),
+            subjects: Phrases::parse(data!("subjects.txt")),
             crowd: Phrases::parse(data!("crowd.txt")),
             phrase_index: PhraseIndex::default(),
             lexicons: WordMap::default(),
@@ -837,7 +837,7 @@ impl Data {
             &self.spam,
             &self.chain,
             &self.crowd,
-            &self.offtopic,
+            &self.subjects,
             &self.reactions,
             &self.acts,
             &self.insult_phrases,
@@ -879,7 +879,7 @@ impl Data {
             spam,
             chain,
             crowd,
-            offtopic,
+            subjects,
             reactions,
             acts,
             insult_phrases,
@@ -888,7 +888,7 @@ impl Data {
             spam,
             chain,
             crowd,
-            offtopic,
+            subjects,
             reactions,
             acts,
             insult_phrases,
@@ -947,7 +947,7 @@ mod tests {
             raw_data!("reactions.txt"),
             raw_data!("chain.txt"),
             raw_data!("spam.txt"),
-            raw_data!("offtopic.txt"),
+            raw_data!("subjects.txt"),
             raw_data!("crowd.txt"),
             raw_data!("allow.txt"),
         ] {
@@ -1014,7 +1014,7 @@ mod tests {
                 &all.spam,
                 &all.chain,
                 &all.crowd,
-                &all.offtopic,
+                &all.subjects,
                 &all.reactions,
                 &all.acts,
                 &all.insult_phrases,

@@ -288,7 +288,8 @@ fn light_letter(c: char) -> char {
 fn full_letter(c: char) -> char {
     match c {
         'ة' | 'ۀ' | 'ە' | 'ہ' | 'ھ' | 'ۃ' | 'ۂ' => 'ه',
-        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
+        // «آ» at the start of a word stays (see `fold_madda`).
+        'أ' | 'إ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
         'ؤ' | 'ۆ' | 'ۇ' | 'ۈ' | 'ۉ' | 'ۋ' | 'ۅ' | 'ٷ' | 'ڤ' => 'و',
         'ئ' | 'ے' | 'ۓ' | 'ې' | 'ێ' | 'ۍ' | 'ؽ' | 'ٸ' => 'ی',
         'ٹ' | 'ټ' => 'ت',
@@ -453,12 +454,17 @@ pub fn fold(s: &str, strength: Strength) -> Folded {
             push(&mut f, full, m, Class::of(m), start, end);
         }
     }
-    if full && fix_lookalikes(s, &mut f.chars) {
-        // A replaced character may be longer than the one it replaces: rebuild the text.
-        f.text.clear();
-        for ch in &mut f.chars {
-            ch.at = f.text.len();
-            f.text.push(ch.c);
+    if full {
+        let mut changed = fix_lookalikes(s, &mut f.chars);
+        changed |= fix_latin_at(&mut f.chars);
+        changed |= fold_madda(&mut f.chars);
+        if changed {
+            // A replaced character may be longer than the one it replaces: rebuild the text.
+            f.text.clear();
+            for ch in &mut f.chars {
+                ch.at = f.text.len();
+                f.text.push(ch.c);
+            }
         }
     }
     f
@@ -539,6 +545,45 @@ fn fix_lookalikes(s: &str, out: &mut [Ch]) -> bool {
     changed
 }
 
+/// «آ» inside a word becomes «ا» (کم‌آبی → کمابی, as before); at the start of a word it stays,
+/// since «آشغال» (rubbish) and «اشغال» (occupation) are different words.
+fn fold_madda(out: &mut [Ch]) -> bool {
+    let mut changed = false;
+    for i in 1..out.len() {
+        if out[i].c == 'آ' && is_letter(out[i - 1].c) {
+            out[i].c = 'ا';
+            out[i].class = Class::of('ا');
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// An «@» between two Latin letters stands for «a» (`kh@r`), unless a dot follows in the same
+/// word (an e-mail address). Looks at most 64 characters ahead, so stays linear.
+fn fix_latin_at(out: &mut [Ch]) -> bool {
+    let mut changed = false;
+    for i in 1..out.len().saturating_sub(1) {
+        if out[i].c != '@'
+            || !out[i - 1].c.is_ascii_alphabetic()
+            || !out[i + 1].c.is_ascii_alphabetic()
+        {
+            continue;
+        }
+        let email = out[i + 1..]
+            .iter()
+            .take(64)
+            .take_while(|c| !c.c.is_whitespace())
+            .any(|c| c.c == '.');
+        if !email {
+            out[i].c = 'a';
+            out[i].class = Class::of('a');
+            changed = true;
+        }
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -571,6 +616,8 @@ mod tests {
         assert_eq!(full("ﺍﺣﻤﻖ"), "احمق");
         assert_eq!(full("احم1ق"), "احماق");
         assert_eq!(full("Kh\u{0430}r"), "khar");
+        assert_eq!(full("kh@r ali@mail.ir"), "khar ali@mail.ir");
+        assert_eq!(full("آشغال اشغال کم\u{200C}آبی"), "آشغال اشغال کمابی");
         assert_eq!(full("https://Book.ir"), "https://book.ir");
         assert_eq!(full("ۆ ێ ہ ے"), "و ی ه ی");
     }

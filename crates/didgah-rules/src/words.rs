@@ -119,6 +119,12 @@ impl<'a> Word<'a> {
     }
 }
 
+impl Word<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
 impl std::ops::Deref for Word<'_> {
     type Target = str;
     fn deref(&self) -> &str {

@@ -2,9 +2,11 @@
 //!
 //! The article becomes a profile of stemmed content words with weights (title and keywords
 //! count most; words every local news story shares and bare place names count little). A
-//! comment relates by sharing those words, or by being a reaction (thanks, praise, wishes). It is
-//! off-topic on positive evidence only: advertising (offers, contacts, phone numbers, shop
-//! links), chain messages, chat with other readers, subjects the article never touches, or many
+//! comment relates by sharing those words, by words of the article's everyday subjects
+//! (`data/subjects.txt`: a vaccination story is about health, so «دکتر» relates), or by being a
+//! reaction (thanks, praise, wishes). It is off-topic on positive evidence only: advertising
+//! (offers, contacts, phone numbers, shop links), chain messages, chat with other readers,
+//! subjects the article never touches — which outweigh a word or two shared by chance — or many
 //! words and none of the article's.
 
 use std::collections::HashSet;
@@ -75,6 +77,8 @@ pub struct Profile {
     weights: WordMap<f32>,
     /// Every normalised word of the article, to know which "other subject" words it uses.
     words: WordSet,
+    /// The everyday subjects (`data/subjects.txt`) the article is about.
+    subjects: HashSet<String>,
 }
 
 fn content(d: &Data, t: &Token<'_>) -> bool {
@@ -87,7 +91,19 @@ impl Profile {
         let d = data();
         let mut counts: WordMap<f32> = WordMap::default();
         let mut words = WordSet::default();
+        let mut subject_weight: Map<&str, f32> = Map::default();
         for (toks, w) in parts {
+            let stream: Vec<&Token> = toks
+                .iter()
+                .filter(|t| matches!(t.kind, Kind::Word | Kind::Number))
+                .collect();
+            for h in d.subjects.find(&stream) {
+                // A subject named in the title or keywords counts at once; in the body it
+                // takes two mentions (one passing mention does not make it the article's).
+                *subject_weight
+                    .entry(d.subjects.list[h.phrase].tag.as_str())
+                    .or_default() += w.min(2.0);
+            }
             for (i, t) in toks.iter().enumerate() {
                 if t.kind == Kind::Word {
                     words.insert(&t.text);
@@ -125,7 +141,16 @@ impl Profile {
         for n in names {
             weights.insert(&stem(n), 1.0);
         }
-        Profile { weights, words }
+        let subjects = subject_weight
+            .into_iter()
+            .filter(|&(_, w)| w >= 2.0)
+            .map(|(s, _)| s.to_string())
+            .collect();
+        Profile {
+            weights,
+            words,
+            subjects,
+        }
     }
 
     /// The longest article stem (four letters or more) that `s` begins with, and its weight.
@@ -216,6 +241,7 @@ pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) ->
     let mut crowd_spans = Vec::new();
     let mut crowd_ev = Vec::new();
     let mut other_subject = Vec::new();
+    let mut near_subject: HashSet<usize> = HashSet::new();
     let mut reaction = false;
     let mut matched: Map<String, f32> = Map::default();
     let mut content_words = 0usize;
@@ -269,8 +295,17 @@ pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) ->
             crowd_ev.push(d.crowd.list[h.phrase].source.clone());
             crowd_spans.push((field, stream[h.first].start, stream[h.last].end));
         }
-        for h in &view.phrases.offtopic {
+        for h in &view.phrases.subjects {
+            let subject = d.subjects.list[h.phrase].tag.as_str();
             let words_in: Vec<&str> = (h.first..=h.last).map(|k| &*stream[k].text).collect();
+            if profile.subjects.contains(subject) {
+                // The article's own subject in the reader's words («دکتر» under a vaccination
+                // story): related, though the article never used the word.
+                if !words_in.iter().all(|w| profile.words.contains(*w)) {
+                    near_subject.insert(h.phrase);
+                }
+                continue;
+            }
             if words_in.iter().all(|w| profile.words.contains(*w)) {
                 continue; // the article itself talks about it
             }
@@ -279,6 +314,7 @@ pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) ->
                 stream[h.first].start,
                 stream[h.last].end,
                 words_in.join(" "),
+                h.phrase,
             ));
         }
         if !view.phrases.reactions.is_empty() {
@@ -313,7 +349,9 @@ pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) ->
             }
         }
     }
-    let relatedness: f32 = matched.values().sum();
+    // Words of the article's own subjects relate a comment a little each.
+    let relatedness: f32 =
+        matched.values().sum::<f32>() + (0.25 * near_subject.len() as f32).min(0.5);
     let has_emoji_only = words == 0;
 
     // Advertising.
@@ -341,8 +379,14 @@ pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) ->
         });
     }
 
-    // Conversation that is not about the article.
-    let reduce = 0.5 * relatedness.min(1.0);
+    // Conversation that is not about the article. Words the comment shares with the article
+    // speak for it, unless the comment is plainly about another subject: two or more words of
+    // subjects the article never touches make a shared word or two look incidental («زمین
+    // بازی» of a park under a match report).
+    let foreign: HashSet<usize> = other_subject.iter().map(|x| x.4).collect();
+    let elsewhere =
+        foreign.len() >= 2 || (!foreign.is_empty() && !crowd_ev.is_empty() && matched.len() <= 2);
+    let reduce = 0.5 * relatedness.min(1.0) * if elsewhere { 0.4 } else { 1.0 };
     let mut off: Vec<f32> = Vec::new();
     if chain > 0.0 {
         let s = (0.3 + chain).min(0.95) - 0.2 * reduce;
@@ -357,7 +401,12 @@ pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) ->
         off.push(0.6);
     }
     off.extend(std::iter::repeat_n(0.35, other_subject.len()));
-    let short_reaction = reaction && (content_words <= 8 || relatedness > 0.0);
+    // Praise at the end of chat about something else («…قسمت دیشبش عالی بود») is no reaction
+    // to the article.
+    let short_reaction = reaction
+        && foreign.is_empty()
+        && crowd_ev.is_empty()
+        && (content_words <= 8 || relatedness > 0.0);
     match language {
         Language::Persian if content_words >= 4 && relatedness < 0.3 && !short_reaction => {
             // Alone, a short comment without the article's words is not enough to flag: people
@@ -375,7 +424,7 @@ pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) ->
         }
         if s > 0.0 {
             let mut spans = crowd_spans.clone();
-            spans.extend(other_subject.iter().map(|(f, a, b, _)| (*f, *a, *b)));
+            spans.extend(other_subject.iter().map(|(f, a, b, ..)| (*f, *a, *b)));
             let mut ev = Vec::new();
             if !crowd_ev.is_empty() {
                 ev.push(format!("talk to other readers: {}", crowd_ev.join(", ")));
@@ -484,6 +533,35 @@ mod tests {
             "استقلال دیشب بد باخت، سرمربی باید استعفا بده و بره",
             "off_topic",
         );
+    }
+
+    #[test]
+    fn another_subject_outweighs_a_shared_word() {
+        // Shares «سالن» and «مطالعه» with the article, but is about a gym and exams.
+        check(
+            "سالن بدنسازی جدید محله رو کسی رفته؟ برای مطالعه امتحان دانشگاه هم جای خوبیه؟",
+            "off_topic",
+        );
+        check(
+            "کسی میدونه نتیجه آزمون رانندگی کی میاد؟ هفته پیش راهور امتحان دادم",
+            "off_topic",
+        );
+        // Praise at the end does not make chat about a series a reaction to the article.
+        check(
+            "دیشب قسمت آخر سریال رو دیدم، بازیگر نقش اولش عالی بود",
+            "off_topic",
+        );
+    }
+
+    #[test]
+    fn the_articles_subject_in_the_readers_words_relates() {
+        // Neither «رمان» nor «نویسنده» is in the library article, but books are its subject.
+        check(
+            "من هر ماه چند رمان ترجمه‌شده می‌خونم و دنبال نویسنده‌های جوان ایرانی هم هستم",
+            "",
+        );
+        // One incidental word of another subject does not make a related comment off-topic.
+        check("کاش کتابخونه یه پارکینگ هم داشت، سالن مطالعه همیشه پره", "");
     }
 
     #[test]
