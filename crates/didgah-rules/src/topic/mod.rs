@@ -202,11 +202,54 @@ pub struct TopicResult {
     pub signals: Vec<Signal>,
 }
 
-/// A phone number: ten or more digits starting with 0 or 98 (+98), possibly split by spaces or
-/// dashes inside one token run.
+/// A phone number: ten to fourteen digits starting with 0 or 98 (+98).
 fn is_phone(digits: &str) -> bool {
     let d: String = digits.chars().filter(char::is_ascii_digit).collect();
     d.len() >= 10 && d.len() <= 14 && (d.starts_with('0') || d.starts_with("98"))
+}
+
+/// The spans of the phone numbers among `toks`: one number token, or a run of them written in
+/// groups («۰۹۱۲ ۱۲۳ ۴۵۶۷», «034-32123456», «(021) 8800 1122») — separated by a space, a dash, a
+/// dot or brackets only.
+fn phone_numbers(toks: &[Token<'_>]) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].kind != Kind::Number {
+            i += 1;
+            continue;
+        }
+        let (start, mut end) = (toks[i].start, toks[i].end);
+        let mut digits = toks[i].text.to_string();
+        let mut j = i + 1;
+        let mut last = i;
+        // At most five groups and one separator between them; a run never crosses a sentence.
+        while j < toks.len() && digits.len() <= 14 {
+            let t = &toks[j];
+            let separator = t.kind == Kind::Punct
+                && matches!(t.text.as_str(), "-" | "." | "(" | ")" | "–")
+                && t.start <= end + 1;
+            if separator {
+                j += 1;
+                continue;
+            }
+            if t.kind == Kind::Number && t.start <= end + 3 && t.sentence == toks[i].sentence {
+                digits.push_str(&t.text);
+                end = t.end;
+                last = j;
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if is_phone(&digits) {
+            found.push((start, end));
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+    found
 }
 
 fn spam_words_in(host: &str) -> bool {
@@ -274,13 +317,13 @@ pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) ->
                     }
                     spam_spans.push((field, t.start, t.end));
                 }
-                Kind::Number if is_phone(&t.text) => {
-                    phone += 1;
-                    spam_spans.push((field, t.start, t.end));
-                    spam_ev.push("phone number".into());
-                }
                 _ => {}
             }
+        }
+        for (start, end) in phone_numbers(toks) {
+            phone += 1;
+            spam_spans.push((field, start, end));
+            spam_ev.push("phone number".into());
         }
         if field == Field::Name {
             continue;
@@ -523,6 +566,22 @@ mod tests {
         check(
             "این پیام را برای ۱۲ نفر بفرستید وگرنه گرفتاری خواهد آمد",
             "chain_message",
+        );
+    }
+
+    #[test]
+    fn phone_numbers_written_in_groups_are_found() {
+        let spans = |s: &str| phone_numbers(&toks(s)).len();
+        assert_eq!(spans("سفارش: 034-32123456"), 1);
+        assert_eq!(spans("تماس ۰۹۱۲ ۱۲۳ ۴۵۶۷ یا ۰۲۱ ۸۸۰۰ ۱۱۲۲"), 2);
+        assert_eq!(spans("(021) 8800-1122"), 1);
+        assert_eq!(spans("09121234567"), 1);
+        // Years, prices and counts are not phone numbers.
+        assert_eq!(spans("از سال ۱۳۹۹ تا ۱۴۰۲ حدود ۸۵ میلیارد"), 0);
+        assert_eq!(spans("۱۲۰ ۱۵۰ ۲۰۰ نفر"), 0);
+        check(
+            "فروش ویژه پمپ آب با ارسال رایگان، سفارش: ۰۳۴-۳۲۱۲۳۴۵۶",
+            "spam",
         );
     }
 
