@@ -276,7 +276,9 @@ struct View<'a> {
     quoted: Vec<bool>,
 }
 
-fn is_target(d: &Data, ctx: &Context, toks: &[&Token<'_>], i: usize) -> bool {
+/// Whether the word at `i` names someone. `scratch` is reused across calls for the joined
+/// spellings tried below, so a call allocates nothing.
+fn is_target(d: &Data, ctx: &Context, toks: &[&Token<'_>], i: usize, scratch: &mut String) -> bool {
     let t = toks[i];
     if let Some(h) = d.targets.get(&t.text) {
         let prev = i.checked_sub(1).map(|k| toks[k].text.as_str());
@@ -305,11 +307,14 @@ fn is_target(d: &Data, ctx: &Context, toks: &[&Token<'_>], i: usize) -> bool {
         return true;
     }
     // A name typed with a space for its half-space («حسینی فر»).
-    let joined = |a: &Token, b: &Token| {
-        a.sentence == b.sentence
-            && a.kind == Kind::Word
-            && b.kind == Kind::Word
-            && ctx.names.get(&format!("{}{}", a.text, b.text)).is_some()
+    let mut joined = |a: &Token, b: &Token| {
+        if a.sentence != b.sentence || a.kind != Kind::Word || b.kind != Kind::Word {
+            return false;
+        }
+        scratch.clear();
+        scratch.push_str(&a.text);
+        scratch.push_str(&b.text);
+        ctx.names.get(scratch.as_str()).is_some()
     };
     if toks.get(i + 1).is_some_and(|n| joined(t, n)) || i > 0 && joined(toks[i - 1], t) {
         return true;
@@ -322,9 +327,15 @@ fn is_target(d: &Data, ctx: &Context, toks: &[&Token<'_>], i: usize) -> bool {
         return true;
     }
     // Alef typed without its madda («اقای», «اقازاده‌ها»).
+    fn with_madda<'s>(scratch: &'s mut String, rest: &str) -> &'s str {
+        scratch.clear();
+        scratch.push('آ');
+        scratch.push_str(rest);
+        scratch
+    }
     if let Some(rest) = t.text.strip_prefix('ا') {
-        let madda = format!("آ{rest}");
-        if d.targets.get(&madda).is_some() || d.honorifics.contains(&madda) {
+        let madda = with_madda(scratch, rest);
+        if d.targets.get(madda).is_some() || d.honorifics.contains(madda) {
             return true;
         }
     }
@@ -334,7 +345,7 @@ fn is_target(d: &Data, ctx: &Context, toks: &[&Token<'_>], i: usize) -> bool {
             || toks[i - 1]
                 .text
                 .strip_prefix('ا')
-                .is_some_and(|r| d.honorifics.contains(&format!("آ{r}"))))
+                .is_some_and(|r| d.honorifics.contains(with_madda(scratch, r))))
 }
 
 /// «تو» as "you", not "in": at the end of its sentence, or before a word that follows a subject
@@ -390,6 +401,7 @@ pub fn judge(ctx: &Context, fields: &[FieldView<'_>]) -> Vec<Hit> {
     let d = data();
     let mut hits = Vec::new();
     let mut views = Vec::new();
+    let mut scratch = String::new();
     for f in fields {
         let words = f.words.as_slice();
         // `words` are the field's word and number tokens, in order, as `quoted` is.
@@ -401,7 +413,7 @@ pub fn judge(ctx: &Context, fields: &[FieldView<'_>]) -> Vec<Hit> {
             .map(|(_, q)| q)
             .collect();
         let target = (0..words.len())
-            .map(|i| is_target(d, ctx, words, i))
+            .map(|i| is_target(d, ctx, words, i, &mut scratch))
             .collect();
         let ethnic = words
             .iter()

@@ -278,34 +278,36 @@ pub fn azerbaijani(key: &str, light: &str) -> (f32, bool) {
     }
     // ئ after a consonant (دئییل، یئنی، گئدیر، بئله) or opening the word (ائل), not in the
     // Arabic loans Persian spells with it (رئیس، مسئول، سئوال، جرئت، هیئت، توطئه).
-    let persian_hamza = [
-        "رئیس",
-        "رئو",
-        "رئا",
-        "مسئ",
-        "سئوال",
-        "سئول",
-        "لئیم",
-        "جرئت",
-        "هیئت",
-        "شئون",
-        "ائتلاف",
-        "ائمه",
-        "مرئی",
-        "جزئ",
-        "تئا",
-        "تئو",
-        "تئین",
-        "مطمئن",
-        "سوئ",
-        "توئیت",
-        "وئن",
-        "ژوئ",
-        "نئو",
-        "دوئل",
-    ]
-    .iter()
-    .any(|p| key.contains(p))
+    // Only a word with ئ in it can have it (and the loans below are looked for only then).
+    let persian_hamza = !key.contains('ئ')
+        || [
+            "رئیس",
+            "رئو",
+            "رئا",
+            "مسئ",
+            "سئوال",
+            "سئول",
+            "لئیم",
+            "جرئت",
+            "هیئت",
+            "شئون",
+            "ائتلاف",
+            "ائمه",
+            "مرئی",
+            "جزئ",
+            "تئا",
+            "تئو",
+            "تئین",
+            "مطمئن",
+            "سوئ",
+            "توئیت",
+            "وئن",
+            "ژوئ",
+            "نئو",
+            "دوئل",
+        ]
+        .iter()
+        .any(|p| key.contains(p))
         || key.ends_with("ئه")
         || key.ends_with("ئین")
         || key.starts_with("ال");
