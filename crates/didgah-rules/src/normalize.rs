@@ -457,6 +457,7 @@ pub fn fold(s: &str, strength: Strength) -> Folded {
     if full {
         let mut changed = fix_lookalikes(s, &mut f.chars);
         changed |= fix_latin_at(&mut f.chars);
+        changed |= fix_latin_digits(s, &mut f.chars);
         changed |= fold_madda(&mut f.chars);
         if changed {
             // A replaced character may be longer than the one it replaces: rebuild the text.
@@ -584,6 +585,83 @@ fn fix_latin_at(out: &mut [Ch]) -> bool {
     changed
 }
 
+/// The Latin letter a digit or «$» stands for inside a Finglish word (`d0zd`, `kh4r`, `a7mag`),
+/// with the letters on either side: «1» is «l» between vowels (`o1agh`) and «i» elsewhere; «7»
+/// is «h», after the Arabic-chat «ح».
+fn leet_letter(c: char, prev: char, next: char) -> Option<char> {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    Some(match c {
+        '0' => 'o',
+        '1' if vowel(prev) && vowel(next) => 'l',
+        '1' => 'i',
+        '3' => 'e',
+        '4' => 'a',
+        '5' | '$' => 's',
+        '7' => 'h',
+        _ => return None,
+    })
+}
+
+/// Replaces digits and «$» between two Latin letters inside one Latin word with the letters
+/// they imitate. A word that touches a dot, slash, colon or «@»… (addresses, file names), or
+/// holds as many digits as letters (model numbers, codes), is left as typed; so are digits at
+/// the edge of a word («mp3», «5$», «s10»). One pass over the word: linear.
+fn fix_latin_digits(s: &str, out: &mut [Ch]) -> bool {
+    let in_word = |c: char| c.is_ascii_alphanumeric() || c == '$';
+    let mut changed = false;
+    let mut i = 0;
+    while i < out.len() {
+        if !in_word(out[i].c) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < out.len() && in_word(out[j].c) {
+            j += 1;
+        }
+        let joined = |k: Option<&Ch>, after: bool| {
+            k.is_some_and(|c| {
+                matches!(
+                    c.c,
+                    '/' | ':' | '@' | '_' | '-' | '=' | '&' | '?' | '#' | '%' | '+' | '\\'
+                ) || (c.c == '.' && (!after || out.get(j + 1).is_some_and(|n| in_word(n.c))))
+                    || c.class.letter() && !c.c.is_ascii()
+            })
+        };
+        let letters = out[i..j]
+            .iter()
+            .filter(|c| c.c.is_ascii_alphabetic())
+            .count();
+        let others = j - i - letters;
+        let word_ok = !joined(i.checked_sub(1).map(|k| &out[k]), false)
+            && !joined(out.get(j), true)
+            && others > 0
+            && letters > others
+            && letters >= 2;
+        if word_ok {
+            for k in i + 1..j.saturating_sub(1) {
+                let (prev, next) = (out[k - 1].c, out[k + 1].c);
+                // Only what was typed as an ASCII digit or «$» (not a folded Persian digit).
+                let typed_ascii = s
+                    .get(out[k].start..out[k].end)
+                    .is_some_and(|t| t.len() == 1);
+                if !out[k].c.is_ascii_alphabetic()
+                    && typed_ascii
+                    && prev.is_ascii_alphabetic()
+                    && next.is_ascii_alphabetic()
+                    && let Some(l) = leet_letter(out[k].c, prev, next)
+                {
+                    out[k].c = l;
+                    out[k].class = Class::of(l);
+                    changed = true;
+                }
+            }
+        }
+        i = j;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -617,6 +695,14 @@ mod tests {
         assert_eq!(full("احم1ق"), "احماق");
         assert_eq!(full("Kh\u{0430}r"), "khar");
         assert_eq!(full("kh@r ali@mail.ir"), "khar ali@mail.ir");
+        assert_eq!(
+            full("d0zd KH4R a7magh o1agh a$hghal"),
+            "dozd khar ahmagh olagh ashghal"
+        );
+        assert_eq!(
+            full("5$ mp3 s10 x86 h264 a4b5 ali2@x.ir site7.ir/a3b c0d.txt ۵"),
+            "5$ mp3 s10 x86 h264 a4b5 ali2@x.ir site7.ir/a3b c0d.txt 5"
+        );
         assert_eq!(full("آشغال اشغال کم\u{200C}آبی"), "آشغال اشغال کمابی");
         assert_eq!(full("https://Book.ir"), "https://book.ir");
         assert_eq!(full("ۆ ێ ہ ے"), "و ی ه ی");
