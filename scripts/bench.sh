@@ -3,7 +3,8 @@
 # PART one of engine, browser, widget, server, queue.
 #   engine   one full check natively, 200/1,000/10,000-character comments (criterion)
 #   browser  the same check compiled to wasm, in headless Chromium (wasm-bindgen-test's criterion)
-#   widget   what a reader downloads (raw and gzip) and script tag → interactive form in Chromium
+#   widget   what a reader downloads (raw and gzip), script tag → interactive form in Chromium, and
+#            one check by the engine module as shipped (JS values in and out) in Chromium
 #   server   accepted comments per second and p50/p99 latency of POST /api/comments, SQLite and
 #            PostgreSQL, driven by wrk over loopback
 #   queue    the dashboard's queue query with one million stored comments
@@ -26,7 +27,8 @@ for part in "${parts[@]}"; do
             scripts/build-widget.sh
             scripts/sizes.sh
             cargo build -q -p didgah-cli
-            node tests/e2e/time-to-form.mjs 7 ;;
+            node tests/e2e/time-to-form.mjs 7
+            node tests/e2e/engine-speed.mjs ;;
         server)
             command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
             crates/didgah-server/bench/run.sh ;;
