@@ -286,6 +286,7 @@ pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) ->
     let mut other_subject = Vec::new();
     let mut near_subject: HashSet<usize> = HashSet::new();
     let mut reaction = false;
+    let mut reaction_words = 0usize;
     let mut matched: Map<String, f32> = Map::default();
     let mut content_words = 0usize;
     let mut words = 0usize;
@@ -363,6 +364,12 @@ pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) ->
         if !view.phrases.reactions.is_empty() {
             reaction = true;
         }
+        reaction_words += view
+            .phrases
+            .reactions
+            .iter()
+            .map(|h| h.last + 1 - h.first)
+            .sum::<usize>();
         for t in toks.iter() {
             let hashtag_words: Vec<String>;
             let parts: Vec<&str> = if t.kind == Kind::Hashtag {
@@ -449,12 +456,18 @@ pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) ->
     let short_reaction = reaction
         && foreign.is_empty()
         && crowd_ev.is_empty()
-        && (content_words <= 8 || relatedness > 0.0);
+        && (content_words.saturating_sub(reaction_words) <= 3 || relatedness >= 0.3);
     match language {
         Language::Persian if content_words >= 4 && relatedness < 0.3 && !short_reaction => {
             // Alone, a short comment without the article's words is not enough to flag: people
             // name things in their own words. A longer one about something else is.
-            off.push(if content_words >= 7 { 0.55 } else { 0.45 });
+            // Praise that does not rescue (chat about something else, then «عالی بود») counts
+            // as the longer kind: it reacts to something, and not to the article.
+            off.push(if content_words >= 7 || reaction {
+                0.55
+            } else {
+                0.45
+            });
         }
         Language::Gibberish => off.push(0.6),
         _ => {}
