@@ -25,7 +25,7 @@ use serde_json::json;
 use crate::AppState;
 use crate::error::AppError;
 use crate::extract::{ClientIp, StrictJson};
-use crate::model::{Inserted, NewComment, Site, Status, now_millis, outcome_str};
+use crate::model::{Inserted, NewComment, Site, Status, json_of, now_millis, outcome_str};
 use crate::{auth, token, validate};
 
 /// Longest accepted fields, in characters (also sent to the widget).
@@ -323,7 +323,7 @@ pub async fn post_comment(
     match state.store().insert_comment(&new).await? {
         Inserted::New(id) => Ok((
             StatusCode::CREATED,
-            Json(json!({"id": id, "status": status, "report": new.server_report})),
+            Json(json!({"id": id, "status": status, "report": json_of(&new.server_report)})),
         )
             .into_response()),
         Inserted::Duplicate => Err(AppError::client(
@@ -345,7 +345,7 @@ pub fn verdict(report: &Report) -> Result<Status, AppError> {
             "دیدگاه شما با قوانین سایت سازگار نیست؛ موارد مشخص‌شده را اصلاح کنید.",
             "The comment breaks the site's rules; fix the marked parts.",
         )
-        .with_extra("report", serde_json::to_value(report).unwrap_or_default())),
+        .with_extra("report", json_of(&report))),
         Outcome::Flag => Ok(Status::Flagged),
         Outcome::Pass => Ok(Status::Pending),
     }
@@ -456,7 +456,7 @@ pub async fn site_config(
     let site = find_site(&state, &site_id).await?;
     Ok(Json(json!({
         "site": site.id,
-        "policy": site.policy,
+        "policy": json_of(&site.policy),
         "login_url": site.login_url,
         "limits": {"name": MAX_NAME, "title": MAX_TITLE, "text": MAX_TEXT},
     })))

@@ -556,7 +556,7 @@ async fn run_site(args: SiteArgs) -> Result<(), Fail> {
             let json = serde_json::json!({
                 "id": s.id,
                 "origins": s.origins,
-                "policy": s.policy,
+                "policy": crate::model::json_of(&s.policy),
                 "login_url": s.login_url,
                 "token_secret": s.token_secret.map(|_| "<set>"),
             });

@@ -235,3 +235,13 @@ pub struct AuditEntry {
     pub comment_id: Option<i64>,
     pub detail: String,
 }
+
+/// `value` as a JSON value, with the engine's `f32` scores and thresholds as their shortest
+/// decimal (`0.8`). `serde_json::to_value` and `json!` widen an `f32` to the `f64` next to it and
+/// would show site owners and API clients `0.800000011920929`; written as text first, each
+/// number keeps the digits its own type needs.
+pub fn json_of<T: Serialize + ?Sized>(value: &T) -> serde_json::Value {
+    serde_json::to_string(value)
+        .and_then(|text| serde_json::from_str(&text))
+        .unwrap_or_default()
+}

@@ -427,6 +427,13 @@ async fn site_config_for_the_widget() {
     );
     let policy: Policy = serde_json::from_value(body["policy"].clone()).expect("a Policy");
     assert_eq!(policy, quiet_policy());
+    // Thresholds read as the site owner wrote them, not as the f64 next to an f32.
+    assert!(
+        r.body.contains(r#""block_at":0.8"#) && r.body.contains(r#""flag_at":0.5"#),
+        "{}",
+        r.body
+    );
+    assert!(!r.body.contains("0.800000"), "{}", r.body);
     assert!(
         !r.body.contains(TOKEN_SECRET),
         "the token secret never leaves the server"
