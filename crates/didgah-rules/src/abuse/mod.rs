@@ -14,7 +14,8 @@
 //!   transparency, nor one where the writer declines to accuse. A class of wrongdoers with no
 //!   one identifiable («دزدها», «چهره قاتل», a poem's «دزدید») is talk, not slander. Verbs say it
 //!   too («پورسانت گرفته», «مجوز رو فروخته», «آمار رو دستکاری میکنید»), and so does insinuation
-//!   about money aimed at a target (😏, «لابد … جیب», «یکی این وسط سود میبره»).
+//!   about money aimed at a target (😏, «لابد … جیب», «یکی این وسط سود میبره»), or about a
+//!   target's own gain («یهو پولدار شد», «از کجا آورده؟», a villa bought with public money).
 //! - Titles of works in «…» after «رمان», «فیلم»… and reported name-calling («مزدور خواندند»)
 //!   are neither.
 
@@ -192,6 +193,7 @@ const DEMONSTRATIVE: &[&str] = &["این", "اون", "همین", "همون", "آ
 /// Things held in trust that are not for sale: selling them is an accusation.
 const ENTRUSTED: &[&str] = &[
     "مجوز",
+    "جواز",
     "سوال",
     "سوالات",
     "واکسن",
@@ -462,7 +464,7 @@ pub fn judge(ctx: &Context, fields: &[FieldView<'_>]) -> Vec<Hit> {
     let any_target = views.iter().any(|v| v.target.iter().any(|&x| x));
     for (vi, v) in views.iter().enumerate() {
         insults(d, ctx, v, &mut hits);
-        slander(d, ctx, v, any_target, &mut hits);
+        slander(d, ctx, v, fields[vi].toks, any_target, &mut hits);
         insinuation(v, fields[vi].toks, &mut hits);
         emoji(d, ctx, fields[vi].toks, v, &mut hits);
         site_words(ctx, v, &mut hits);
@@ -677,8 +679,16 @@ fn says_of_someone(suffix: &str) -> bool {
     is_predicative(suffix) && !matches!(suffix, "ا" | "ها" | "های" | "ای" | "ان" | "ی")
 }
 
-fn slander(d: &Data, ctx: &Context, v: &View<'_>, any_target: bool, hits: &mut Vec<Hit>) {
+fn slander(
+    d: &Data,
+    ctx: &Context,
+    v: &View<'_>,
+    toks: &[Token],
+    any_target: bool,
+    hits: &mut Vec<Hit>,
+) {
     let sent = sentences(d, v);
+    personal_gain(v, toks, &sent, hits);
     let target_in = |s: u32| sent.target.contains(&s);
     let excused = |s: u32| sent.excused.contains(&s);
     let mut push = |score: f32, first: usize, last: usize, kind: &str, ev: String| {
@@ -747,6 +757,15 @@ fn slander(d: &Data, ctx: &Context, v: &View<'_>, any_target: bool, hits: &mut V
             continue;
         }
         let p = &d.acts.list[h.phrase];
+        // «پول گرفتن از مردم برای پارکینگ درست نیست»: the infinitive, a fee talked about.
+        let infinitive = v.toks[h.last].text.as_str() == "گرفتن"
+            && v.toks.get(h.last + 1).is_some_and(|t| {
+                t.sentence == s && matches!(t.text.as_str(), "از" | "برای" | "بابت")
+            })
+            && p.tag.ends_with('?');
+        if infinitive {
+            continue;
+        }
         // A kind ending in "?" is an accusation only with a target in its sentence.
         let (kind, needs_target) = match p.tag.strip_suffix('?') {
             Some(k) => (k, true),
@@ -868,9 +887,164 @@ fn slander(d: &Data, ctx: &Context, v: &View<'_>, any_target: bool, hits: &mut V
     }
 }
 
-/// A word without a one-letter colloquial ending (رحیمیه → رحیمی، برادرزنش → برادرزن).
+/// Luxuries an insinuation of illicit wealth points at («ویلای جدید», «ماشین صفر», «کاخ»).
+fn luxury(toks: &[&Token<'_>], k: usize) -> bool {
+    let w = toks[k].text.as_str();
+    let next = toks
+        .get(k + 1)
+        .filter(|n| n.sentence == toks[k].sentence)
+        .map_or("", |n| n.text.as_str());
+    w.starts_with("ویلا")
+        || matches!(w, "کاخ" | "پورشه" | "لکسوس" | "مازراتی" | "لامبورگینی")
+        || ((w.starts_with("ماشین")
+            || w.starts_with("خون")
+            || w.starts_with("خانه")
+            || w.starts_with("آپارتمان"))
+            && (next.starts_with("صفر")
+                || next.starts_with("لوکس")
+                || next.starts_with("آنچنان")
+                || next.starts_with("میلیارد")
+                || next.starts_with("چندمیلیارد")))
+}
+
+/// Getting rich overnight («یهو پولدار شد», «یک‌شبه میلیاردر شدن»).
+fn sudden(w: &str) -> bool {
+    matches!(
+        w,
+        "یهو" | "یهویی" | "یکهو" | "یکهویی" | "یکدفعه" | "یدفعه" | "یکشبه" | "یهوی"
+    )
+}
+
+fn rich(w: &str) -> bool {
+    w.starts_with("پولدار") || w.starts_with("میلیاردر") || w.starts_with("ثروتمند")
+}
+
+/// Personal gain said of a target: a luxury bought with public money or "for himself",
+/// getting rich overnight, «از کجا آورده» (where did they get it from?), or a luxury with a
+/// sarcastic mark («ویلای جدیدت مبارک», «ماشین صفر آقازاده رو دیدید؟»). A question about a
+/// budget with no one's gain in it («بودجه کجا رفت؟») is not one.
+fn personal_gain(v: &View<'_>, toks: &[Token], sent: &Sentences, hits: &mut Vec<Hit>) {
+    let n = v.toks.len();
+    let mut k = 0;
+    while k < n {
+        let s = v.toks[k].sentence;
+        if !sent.target.contains(&s) || sent.excused.contains(&s) || v.quoted[k] {
+            k += 1;
+            continue;
+        }
+        let w = v.toks[k].text.as_str();
+        let at = |j: usize| {
+            v.toks
+                .get(j)
+                .filter(|t| t.sentence == s)
+                .map_or("", |t| t.text.as_str())
+        };
+        let mut found: Option<(usize, &str)> = None;
+        // «یهو پولدار شد».
+        // «یهو پولدار شد», not «دوست داریم یهو پولدار بشیم».
+        let became = |j: usize| {
+            let b = at(j + 1);
+            rich(at(j)) && b.starts_with("شد") && !matches!(b, "شدم" | "شدیم")
+        };
+        if sudden(w) && (became(k + 1) || became(k + 2)) {
+            found = Some((k + 1, "sudden wealth"));
+        }
+        // «از کجا آورده؟», not «قانون از کجا آورده‌اید».
+        if w == "از" && matches!(at(k + 1), "کجا" | "کجاش") && at(k + 2).starts_with("آورد")
+        {
+            let named_law = k > 0
+                && v.toks[k - 1].sentence == s
+                && matches!(
+                    v.toks[k - 1].text.as_str(),
+                    "قانون" | "طرح" | "لایحه" | "اجرای" | "سامانه" | "اصل"
+                );
+            // The idiom ends its sentence and is about wealth («این همه ثروت رو از کجا
+            // آورده؟») or is the perfect «آورده‌اید»; «این آمار رو از کجا آوردی» asks a source.
+            let verb = at(k + 2);
+            let ends = at(k + 3).is_empty();
+            let perfect = verb.starts_with("آورده");
+            let wealth = (0..n).any(|j| {
+                let t = v.toks[j].text.as_str();
+                v.toks[j].sentence == s
+                    && (MONEY.contains(&t)
+                        || t.starts_with("ثروت")
+                        || t.starts_with("اموال")
+                        || t.starts_with("دارایی")
+                        || rich(t)
+                        || luxury(v.toks, j))
+            });
+            if !named_law && ends && (perfect || wealth) {
+                found = Some((k + 2, "where did it come from"));
+            }
+        }
+        if luxury(v.toks, k) {
+            let in_s = |j: &usize| v.toks[*j].sentence == s;
+            let from = k.saturating_sub(8);
+            let to = (k + 8).min(n);
+            let public = (from..to).filter(in_s).any(|j| {
+                let t = v.toks[j].text.as_str();
+                t.starts_with("بیتالمال")
+                    || t.starts_with("بودجه")
+                    || (t.starts_with("پول") && matches!(at(j + 1), "مردم" | "ملت" | "بیتالمال"))
+            });
+            let for_self = (from..to).filter(in_s).any(|j| {
+                matches!(v.toks[j].text.as_str(), "برای" | "واسه") && at(j + 1).starts_with("خودش")
+            });
+            let sly = (from..to).filter(in_s).any(|j| {
+                matches!(
+                    v.toks[j].text.as_str(),
+                    "مبارک" | "مبارکه" | "دیدید" | "دیدین"
+                ) || sudden(&v.toks[j].text)
+            }) || toks.iter().any(|t| {
+                t.sentence == s
+                    && t.kind == Kind::Emoji
+                    && t.text.chars().any(|c| SLY_EMOJI.contains(&c))
+            });
+            if public || for_self || sly {
+                found = Some((k, "luxury"));
+            }
+        }
+        // «با بودجه شهرداری برای خودش ماشین خریده».
+        let bought = w.starts_with("خرید") || w.starts_with("میخر");
+        if found.is_none() && bought {
+            let in_s = |j: &usize| v.toks[*j].sentence == s;
+            let from = k.saturating_sub(8);
+            let self_at = (from..k).filter(in_s).find(|&j| {
+                matches!(v.toks[j].text.as_str(), "برای" | "واسه") && at(j + 1).starts_with("خودش")
+            });
+            let public = (from..k).filter(in_s).any(|j| {
+                let t = v.toks[j].text.as_str();
+                t.starts_with("بیتالمال")
+                    || t.starts_with("بودجه")
+                    || (t.starts_with("پول") && matches!(at(j + 1), "مردم" | "ملت"))
+            });
+            if let (Some(j), true) = (self_at, public) {
+                found = Some((k, "bought for themselves with public money"));
+                k = j;
+            }
+        }
+        if let Some((last, why)) = found {
+            let last = last.min(n - 1);
+            hits.push(Hit {
+                code: "slander",
+                score: 0.7,
+                field: v.field,
+                start: v.toks[k].start,
+                end: v.toks[last].end,
+                evidence: format!("personal gain insinuated of a target: {why}"),
+                kind: "corruption".into(),
+            });
+            k = last + 1;
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// A word without a short colloquial ending (رحیمیه → رحیمی، برادرزنش → برادرزن،
+/// فامیلشو → فامیل).
 fn strip_one(w: &str) -> &str {
-    for e in ["ه", "ش", "ی"] {
+    for e in ["شونو", "شون", "شو", "اش", "ه", "ش", "ی"] {
         if let Some(s) = w.strip_suffix(e) {
             return s;
         }
@@ -1218,5 +1392,40 @@ mod tests {
         check("shoma k h a r", "insult");
         check("نادری = KHAR 🐴", "insult");
         check("شما که این کارو کردید عقب‌افتاده‌اید", "insult");
+    }
+
+    #[test]
+    fn accusations_of_gain_and_cover_up_are_slander() {
+        check("مدیرکل قضیه رو ماستمالی کرد", "slander");
+        check("همه مسئولین کتابخانه از این قرارداد سهم بردن", "slander");
+        check("نادری جواز کتابفروشی رو فروخته", "slander");
+        check("مسئولین کمک‌های مردمی رو بین خودشون تقسیم کردن", "slander");
+        check("مدیرکل سهمیه کاغذ رو به فامیلاش داده", "slander");
+        check("نادری کارمندای فامیلشو استخدام کرده", "slander");
+        check("مدیرکل از ناشرا پول زور میگیره", "slander");
+        check("مدیرکل با پول بیت‌المال ویلا خریده", "slander");
+        check("نادری با بودجه کتابخانه برای خودش ماشین خریده", "slander");
+        check("مدیرکل کتابخونه یهو پولدار شد", "slander");
+        check("آقای نادری از کجا آورده‌اید؟", "slander");
+        check("نادری این همه ثروت رو از کجا آورده؟", "slander");
+        check("ماشین صفر آقازاده رو دیدید؟", "slander");
+    }
+
+    #[test]
+    fn questions_and_wishes_about_money_pass() {
+        check(
+            "ما هم دوست داریم یهو پولدار بشیم، ولی مدیرکل حقوق نمیده",
+            "",
+        );
+        check("از کجا آوردی این آمار رو آقای نادری؟ منبعش کجاست؟", "");
+        check("قانون از کجا آورده‌اید باید برای مدیران اجرا بشه", "");
+        check("نادری ویلای تاریخی کنار کتابخونه رو مرمت کرد؟", "");
+        check(
+            "پول گرفتن از مردم برای کارت عضویت درست نیست، مدیرکل بازنگری کنه",
+            "",
+        );
+        check("اداره کتابخانه‌ها ماشین صفر برای کتابخانه سیار خرید", "");
+        check("این موضوع رو ماست‌مالی نکنید، مدیرکل شفاف توضیح بده", "");
+        check("من سهمم رو از ارث بردم و کتاب خریدم", "");
     }
 }
