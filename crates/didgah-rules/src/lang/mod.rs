@@ -6,10 +6,11 @@
 //! proof (real Persian comments hold Arabic ي/ك, Latin words, links, emoji and digits), and a
 //! comment with no words at all (emoji, digits) has nothing to judge.
 
-use crate::lexicon::{Data, Key, WordMap, data, finglish_fold, key_lang_cow};
+use crate::lexicon::{Data, Key, Word, WordMap, data, finglish_fold, key_lang_cow};
 use crate::normalize::{Strength, fold};
 use crate::tokenize::{Kind, Script, Token, tokenize};
 use crate::types::Field;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 mod cues;
@@ -226,10 +227,10 @@ fn arabic_lists<K: Key + ?Sized>(d: &Data, key: &K) -> [(bool, Lang); 6] {
     out
 }
 
-fn arabic_votes(d: &Data, light: &str, raw: &str, formula: bool, v: &mut Votes) -> ArabicWord {
-    let key = key_lang_cow(light).into_owned();
+fn arabic_votes(d: &Data, light: &Word<'_>, raw: &str, formula: bool, v: &mut Votes) -> ArabicWord {
+    let key = key_lang_cow(light);
     // Which distinctive letter sets the word uses, in one pass (over the key: the letters
-    // below are all kept by `key_lang_folded`).
+    // below are all kept by `key_lang_cow`).
     let (mut ur, mut ku, mut ps, mut kurdish_o) = (false, false, false, false);
     for c in key.chars() {
         match c {
@@ -254,13 +255,17 @@ fn arabic_votes(d: &Data, light: &str, raw: &str, formula: bool, v: &mut Votes) 
         v.push((Lang::Pashto, 1.0));
     }
     // A word Persian shares with a neighbour is evidence for none of them.
-    if cues::SHARED.contains(&key.as_str()) || (formula && cues::FORMULA.contains(&key.as_str())) {
+    if cues::SHARED.contains(&&*key) || (formula && cues::FORMULA.contains(&&*key)) {
         return ArabicWord {
             in_fa: true,
             distinctive,
         };
     }
-    let mut lists = arabic_lists(d, &key);
+    // A word that is its own key is looked up by the hash its token already holds.
+    let mut lists = match &key {
+        Cow::Borrowed(_) => arabic_lists(d, light),
+        Cow::Owned(k) => arabic_lists(d, k),
+    };
     if !lists.iter().any(|l| l.0) && key.chars().nth(3).is_some() && has_double(&key) {
         // An emphatic run (الاااغ keeps two letters after the light fold): try one.
         lists = arabic_lists(d, &crate::lexicon::collapse(&key));
