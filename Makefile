@@ -15,13 +15,14 @@ setup-test:
 	scripts/setup.sh --test
 
 # The reader's download: two wasm modules + JS glue in www/pkg — the app (src/) and the rules
-# engine (crates/didgah-engine-wasm), both built by one script from shared crates —, optimised for
-# size; rebuilt only when a source of either changed, so that a second `make run` starts in seconds.
+# engine (crates/didgah-engine-wasm), both built by one script from shared crates —, and the
+# loader and stylesheet minified from www/src, optimised for size; rebuilt only when a source
+# changed, so that a second `make run` starts in seconds.
 WIDGET_SOURCES := $(shell find src crates/didgah-rules/src crates/didgah-rules/data \
 		crates/didgah-js/src crates/didgah-engine-wasm/src -type f) \
 	Cargo.toml Cargo.lock crates/didgah-rules/Cargo.toml crates/didgah-js/Cargo.toml \
-	crates/didgah-engine-wasm/Cargo.toml scripts/build-widget.sh
-WIDGET_OUTPUTS := www/pkg/didgah_widget_bg.wasm www/pkg/didgah_engine_bg.wasm
+	crates/didgah-engine-wasm/Cargo.toml scripts/build-widget.sh www/src/loader.js www/src/widget.css
+WIDGET_OUTPUTS := www/pkg/didgah_widget_bg.wasm www/pkg/didgah_engine_bg.wasm www/loader.js www/widget.css
 $(WIDGET_OUTPUTS) &: $(WIDGET_SOURCES)
 	scripts/build-widget.sh
 

@@ -2,10 +2,12 @@
 # Builds what a reader downloads, two wasm modules with their wasm-bindgen glue in www/pkg/:
 #   didgah_widget.js + didgah_widget_bg.wasm — the Yew app (the root package), before the form;
 #   didgah_engine.js + didgah_engine_bg.wasm — the rules engine (crates/didgah-engine-wasm),
-#   fetched once the reader focuses the form.
-# Both with the size-tuned `widget` profile (opt-level z, LTO, one codegen unit, panic=abort),
-# then shrunk with npm binaryen's wasm-opt -Oz and short import names. Cargo's target dir is
-# wherever CARGO_TARGET_DIR says (wasm-pack asks cargo), so builds may use their own.
+#   fetched once the reader focuses the form;
+# and www/loader.js + www/widget.css, minified from their sources in www/src/.
+# The wasm is built with the size-tuned `widget` profile (opt-level z, LTO, one codegen unit) and
+# std rebuilt with panics that trap at once, then shrunk with npm binaryen's wasm-opt -Oz and
+# short import names; the JS and CSS with esbuild's minifier. Cargo's target dir is wherever
+# CARGO_TARGET_DIR says (wasm-pack asks cargo), so builds may use their own.
 # Usage: scripts/build-widget.sh            (release, the default)
 #        scripts/build-widget.sh --dev      (fast debug build, no wasm-opt)
 set -euo pipefail
@@ -29,6 +31,7 @@ if [ "$mode" = "--dev" ]; then
         wasm-pack --quiet build --target web --dev --no-pack --no-gitignore \
             --out-dir "$out" --out-name "$name" "$dir"
     done
+    cp www/src/loader.js www/src/widget.css www/
     exit 0
 fi
 
@@ -94,11 +97,24 @@ while (at < wasm.length) {
 JS
 }
 
+# The release build compiles std itself (`-Zbuild-std`), so that a panic is a bare trap
+# (`-Cpanic=immediate-abort`): no panic messages, locations or core::fmt machinery in the
+# download, ~13 KB gzip off the app. A panic was already fatal with panic=abort; only its console
+# message goes. Both flags are unstable: RUSTC_BOOTSTRAP unlocks them for this build only, as
+# scripts/setup.sh already does to build the Debian route's std. std's sources come from rustup's
+# rust-src or Debian's rust-web-src (scripts/setup.sh installs the one the toolchain needs).
+std_src="$(rustc --print sysroot)/lib/rustlib/src/rust/library/std"
+if [ ! -d "$std_src" ]; then
+    echo "build-widget: std's sources are missing ($std_src); run scripts/setup.sh" >&2
+    exit 1
+fi
+
 for m in "${modules[@]}"; do
     read -r name dir <<<"$m"
     # wasm-pack's own wasm-opt step would try to download binaryen: we run npm's instead.
-    wasm-pack --quiet build --target web --profile widget --no-opt --no-pack --no-gitignore \
-        --out-dir "$out" --out-name "$name" "$dir"
+    RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+        wasm-pack --quiet build --target web --profile widget --no-opt --no-pack --no-gitignore \
+        --out-dir "$out" --out-name "$name" "$dir" -- -Zbuild-std=std,panic_abort
     # --converge repeats -Oz until it stops shrinking (~0.5 KB). Not -tnh / --ignore-implicit-traps:
     # they let wasm-opt assume a trap (a panic) never happens, which is not ours to promise.
     # --low-memory-unused (~0.5 KB) only promises that addresses below 1 KB are never accessed:
@@ -108,7 +124,18 @@ for m in "${modules[@]}"; do
         "$out/${name}_bg.wasm" -o "$out/${name}_bg.opt.wasm"
     mv "$out/${name}_bg.opt.wasm" "$out/${name}_bg.wasm"
     shorten_imports "$out/${name}_bg.wasm" "$out/${name}.js"
+    # The glue as wasm-bindgen writes it is readable, with comments: minified it is ~1.5 KB gzip
+    # less. esbuild keeps property names, so the import object's keys still match the wasm.
+    node_modules/.bin/esbuild "$out/${name}.js" --minify --format=esm --log-level=warning \
+        --outfile="$out/${name}.min.js"
+    mv "$out/${name}.min.js" "$out/${name}.js"
     echo "build-widget: $(wc -c <"$out/${name}_bg.wasm") bytes of wasm in www/pkg/${name}_bg.wasm"
 done
 # Type declarations are for bundler users; the loader imports the glue directly.
 rm -f "$out"/*.d.ts
+# The loader and the widget's stylesheet are served from www/ minified (~1.2 KB gzip less than
+# their commented sources in www/src/).
+for f in loader.js widget.css; do
+    node_modules/.bin/esbuild "www/src/$f" --minify --log-level=warning --outfile="www/$f"
+done
+echo "build-widget: www/loader.js and www/widget.css minified from www/src/"

@@ -43,6 +43,9 @@ has_wasm_std() {
     compgen -G "$dir/libstd-*.rlib" >/dev/null
 }
 
+# The release widget rebuilds std from its sources (scripts/build-widget.sh says why).
+has_std_src() { [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; }
+
 # Builds the wasm32 std with Debian's rustc-web and installs it into /usr's sysroot; records the
 # compiler version beside it, since rlibs only load in the exact compiler that built them.
 build_debian_wasm_std() {
@@ -89,18 +92,19 @@ use_debian_route() {
     # Only the wasm builds use it (scripts/wasm-env.sh picks it); native builds keep the default
     # toolchain, which has clippy and rustfmt.
     rustup toolchain link debian-web /usr >/dev/null
-    (. "$repo/scripts/wasm-env.sh" && has_wasm_std) || die "the wasm32 std is still missing after the Debian route"
+    (. "$repo/scripts/wasm-env.sh" && has_wasm_std && has_std_src) || die "the wasm32 std or its sources are still missing after the Debian route"
 }
 
 # DIDGAH_WASM_STD=debian takes the Debian route even where rustup works (to test it).
 if [ "${DIDGAH_WASM_STD:-}" = debian ] || rustup toolchain list 2>/dev/null | grep -q '^debian-web'; then
     use_debian_route # quick when done before: it only checks the std matches the compiler
-elif ! has_wasm_std; then
-    say "no wasm32 std for $(rustc -V); trying rustup"
-    if command -v rustup >/dev/null && timeout 150 rustup target add wasm32-unknown-unknown && has_wasm_std; then
-        say "wasm32 std installed with rustup"
+elif ! has_wasm_std || ! has_std_src; then
+    say "no wasm32 std or std sources for $(rustc -V); trying rustup"
+    if command -v rustup >/dev/null && timeout 150 rustup target add wasm32-unknown-unknown && has_wasm_std \
+        && timeout 150 rustup component add rust-src && has_std_src; then
+        say "wasm32 std and std sources installed with rustup"
     else
-        say "rustup could not provide it; using Debian's rustc-web instead"
+        say "rustup could not provide them; using Debian's rustc-web and rust-web-src instead"
         use_debian_route
     fi
 fi

@@ -5,6 +5,8 @@
 //! the reader can act on; nothing here panics on a bad or missing answer. Bodies are read and
 //! written with the browser's JSON ([`crate::json`]), not serde, to keep the download small.
 
+use std::rc::Rc;
+
 use didgah_rules::Report;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -207,7 +209,7 @@ pub enum ApiError {
     /// 429: too many comments in a short time.
     RateLimited { retry_after_secs: Option<u64> },
     /// 422 `rule_blocked`: the server's own check refused the comment.
-    Blocked(Report),
+    Blocked(Rc<Report>),
     /// Another 4xx, with the server's Persian explanation.
     Rejected {
         code: String,
@@ -322,7 +324,7 @@ fn parse<T>(answer: Answer, read: fn(&JsValue) -> json::Read<T>) -> Result<T, Ap
     }
     match read_error(&answer.body) {
         Some((ApiError::Rejected { code, .. }, Some(report))) if code == "rule_blocked" => {
-            Err(ApiError::Blocked(report))
+            Err(ApiError::Blocked(Rc::new(report)))
         }
         Some((rejected, _)) => Err(rejected),
         None => Err(ApiError::Rejected {

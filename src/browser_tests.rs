@@ -253,9 +253,9 @@ async fn blocking_findings_stop_the_send_and_are_marked_in_place() {
     m.type_into("پیام", "حراج ویژه کفش فقط امروز");
     m.settle().await;
     m.click_button("ارسال دیدگاه");
-    assert!(eventually(|| m.find(".hl-mirror mark.mark-block").is_some()).await);
+    assert!(eventually(|| m.find(".hl-mirror mark[data-outcome=block]").is_some()).await);
     let mark = m
-        .find(".hl-mirror mark.mark-block")
+        .find(".hl-mirror mark[data-outcome=block]")
         .expect("blocking span is marked");
     assert_eq!(mark.text_content().as_deref(), Some("حراج"));
     assert!(m.text().contains("مانع ارسال"));
@@ -352,4 +352,45 @@ async fn without_the_engine_the_reader_is_told_and_can_still_send() {
     // The send is attempted (nothing listens on port 9, so it fails as when offline).
     assert!(eventually(|| m.find(".send-error").is_some()).await);
     assert!(m.find(".confirm").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn an_engine_that_fails_a_check_is_not_asked_again_and_the_reader_is_told() {
+    let calls = Rc::new(Cell::new(0));
+    let counted = calls.clone();
+    // The first check answers; the second fails, as when the engine module traps.
+    let checker = CheckFn::new(move |c| {
+        counted.set(counted.get() + 1);
+        (counted.get() == 1)
+            .then(|| report_for(c, "\u{0}", Outcome::Pass))
+            .flatten()
+    });
+    let m = mount_form("engine-fails", checker).await;
+    m.type_into("نام شما", "سارا");
+    m.type_into("ایمیل شما", "sara@example.com");
+    m.type_into("پیام", "ارومیه زیباست");
+    m.settle().await;
+    assert!(eventually(|| m.text().contains("رعایت شده")).await);
+    m.type_into("پیام", "ارومیه زیباست و دیدنی");
+    m.settle().await;
+    assert!(
+        eventually(|| m
+            .find(".rules-note")
+            .and_then(|n| n.text_content())
+            .is_some_and(|t| t.contains("دیدگاه شما پس از ارسال بررسی می‌شود")))
+        .await,
+        "the note replaces the stale report"
+    );
+    assert!(!m.text().contains("رعایت شده"), "no stale verdicts");
+    m.type_into("پیام", "ارومیه زیباست و دیدنی است");
+    m.settle().await;
+    sleep(CHECK_DEBOUNCE_MS as i32 + 100).await;
+    m.click_button("ارسال دیدگاه");
+    // Sent without a client check (nothing listens on port 9: it fails as when offline).
+    assert!(eventually(|| m.find(".send-error").is_some()).await);
+    assert_eq!(
+        calls.get(),
+        2,
+        "neither typing nor sending asks the failed engine again"
+    );
 }

@@ -56,8 +56,21 @@ pub fn checker(
 ) -> Result<CheckFn, JsValue> {
     let remote = module.checker(&json::article_value(article), policy)?;
     Ok(CheckFn::new(move |comment| {
-        let value = remote.check(&json::comment_value(comment)).ok()?;
-        json::report(&value).ok()
+        let report = remote
+            .check(&json::comment_value(comment))
+            .and_then(|value| {
+                json::report(&value).map_err(|_| JsValue::from_str("its report is not a report"))
+            });
+        report
+            .inspect_err(|error| {
+                web_sys::console::warn_2(
+                    &JsValue::from_str(
+                        "didgah: the rules engine failed a check; the server checks comments:",
+                    ),
+                    error,
+                );
+            })
+            .ok()
     }))
 }
 

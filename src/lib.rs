@@ -62,7 +62,7 @@ pub fn mount(root: web_sys::Element, options: JsValue) {
             yew::Renderer::<App>::with_root_and_props(
                 root,
                 AppProps {
-                    options,
+                    options: Rc::new(options),
                     article: Rc::new(article),
                 },
             )

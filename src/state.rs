@@ -162,15 +162,18 @@ pub struct FormState {
     /// The reader pressed «ارسال دیدگاه» at least once: show every field's problems.
     pub attempted: bool,
     pub sending: Sending,
+    /// The engine failed a check (it threw, or answered nonsense): it is not asked again, and
+    /// the server alone checks the comment.
+    pub checks_failed: bool,
 }
 
 impl FormState {
     /// The latest report, if it still matches what is in the fields.
-    pub fn current_report(&self) -> Option<&Report> {
+    pub fn current_report(&self) -> Option<&Rc<Report>> {
         self.checked
             .as_ref()
             .filter(|(comment, _)| *comment == self.fields.comment())
-            .map(|(_, report)| report.as_ref())
+            .map(|(_, report)| report)
     }
 }
 
@@ -181,6 +184,8 @@ pub enum Action {
     /// A draft read back from local storage.
     Restore(Fields),
     Checked(Comment, Rc<Report>),
+    /// The engine could not check the comment.
+    CheckFailed,
     /// The reader asked to send; validation stopped it or it goes on.
     Attempt,
     /// Show the warnings and offer «ارسال با این حال».
@@ -222,6 +227,7 @@ impl Reducible for FormState {
                 }
             }
             Action::Checked(comment, report) => next.checked = Some((comment, report)),
+            Action::CheckFailed => next.checks_failed = true,
             Action::Attempt => next.attempted = true,
             Action::Confirm => next.sending = Sending::Confirming,
             Action::Cancel => next.sending = Sending::Idle,
@@ -234,6 +240,8 @@ impl Reducible for FormState {
                         ..Fields::default()
                     },
                     sending: Sending::Sent { flagged },
+                    // A broken engine stays broken for the next comment too.
+                    checks_failed: next.checks_failed,
                     ..FormState::default()
                 };
             }

@@ -17,13 +17,21 @@ use crate::api::{ApiError, Endpoint, SiteConfig};
 use crate::engine::{self, Checks, EngineModule};
 use crate::page::Options;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AppProps {
-    pub options: Options,
+    pub options: Rc<Options>,
     pub article: Rc<Article>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// The root's props are set once, by `mount`, and never change: the same values are equal.
+/// (Comparing them field by field would be code the reader downloads for nothing.)
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.options, &other.options) && Rc::ptr_eq(&self.article, &other.article)
+    }
+}
+
+#[derive(Debug)]
 enum Config {
     Loading,
     Ready(Rc<SiteConfig>),
@@ -66,10 +74,10 @@ fn load_config(
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let endpoint = use_memo(props.options.clone(), |o| Endpoint {
-        server: o.server.clone(),
-        site: o.site.clone(),
-        article: o.article.clone(),
+    let endpoint = use_memo((), |()| Endpoint {
+        server: props.options.server.clone(),
+        site: props.options.site.clone(),
+        article: props.options.article.clone(),
     });
     let config = use_state(|| Config::Loading);
     {
@@ -105,14 +113,17 @@ pub fn app(props: &AppProps) -> Html {
             });
         })
     };
-    // One checker per (policy, article, engine): building it pre-processes the word lists.
-    let checks = use_memo(
-        ((*config).clone(), props.article.clone(), (*engine).clone()),
-        |(config, article, engine)| match (engine, config) {
+    // One checker per (policy, engine) for this article: building it pre-processes the word lists.
+    let site = match &*config {
+        Config::Ready(site) => Some(site.clone()),
+        _ => None,
+    };
+    let checks = use_memo((site, (*engine).clone()), |(site, engine)| {
+        match (engine, site) {
             (Engine::Idle, _) => Checks::Idle,
             (Engine::Failed, _) => Checks::Unavailable,
-            (Engine::Loaded(module), Config::Ready(site)) => {
-                match engine::checker(module, article, &site.policy) {
+            (Engine::Loaded(module), Some(site)) => {
+                match engine::checker(module, &props.article, &site.policy) {
                     Ok(check) => Checks::Ready(check),
                     Err(error) => {
                         warn(
@@ -124,8 +135,8 @@ pub fn app(props: &AppProps) -> Html {
                 }
             }
             _ => Checks::Loading,
-        },
-    );
+        }
+    });
 
     let form = match &*config {
         Config::Loading => html! {

@@ -14,8 +14,8 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::highlight::{Highlight, Mark, text_dir};
-use super::rules_panel::{RulesPanel, summary};
+use super::highlight::{Highlighted, Mark, highlight, text_dir};
+use super::rules_panel::{rules_panel, summary};
 use crate::api::{ApiError, Endpoint, Limits, NewComment};
 use crate::engine::Checks;
 use crate::state::{Action, FieldError, FieldId, Fields, FormState, Problem, Sending, validate};
@@ -23,6 +23,10 @@ use crate::{draft, fa, page};
 
 /// Quiet time after the last keystroke before the rules run.
 pub const CHECK_DEBOUNCE_MS: u32 = 250;
+
+/// Said in the rules panel when the engine could not be loaded, or failed a check.
+const UNAVAILABLE: &str =
+    "بررسی خودکار قوانین اکنون در دسترس نیست؛ دیدگاه شما پس از ارسال بررسی می‌شود.";
 
 #[derive(Properties, PartialEq)]
 pub struct CommentFormProps {
@@ -95,9 +99,9 @@ fn counter(id: &'static str, value: &str, limit: usize) -> Html {
     let used = value.chars().count();
     let over = used > limit;
     html! {
-        <span id={id} class={classes!("counter", over.then_some("over"))}>
+        <span id={id} class="counter" data-over={over.then_some("true")}>
             <span class="sr-only">{"تعداد نویسه‌ها: "}</span>
-            {[fa::num(used as u64), " / ".into(), fa::num(limit as u64)].concat()}
+            {fa::num(used as u64) + " / " + &fa::num(limit as u64)}
         </span>
     }
 }
@@ -163,7 +167,12 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
         });
     }
     // Check the rules once the reader pauses (and once the engine arrives).
-    let checker = props.checks.ready().cloned();
+    // An engine that failed a check (it threw) is not asked again: the server checks.
+    let checker = props
+        .checks
+        .ready()
+        .filter(|_| !state.checks_failed)
+        .cloned();
     {
         let dispatcher = state.dispatcher();
         let comment = state.fields.comment();
@@ -174,9 +183,10 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
                 .map(|checker| {
                     let comment = comment.clone();
                     Timeout::new(CHECK_DEBOUNCE_MS, move || {
-                        if let Some(report) = checker.check(&comment) {
-                            dispatcher.dispatch(Action::Checked(comment, Rc::new(report)));
-                        }
+                        dispatcher.dispatch(match checker.check(&comment) {
+                            Some(report) => Action::Checked(comment, Rc::new(report)),
+                            None => Action::CheckFailed,
+                        });
                     })
                 });
             move || drop(pending)
@@ -238,10 +248,7 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
                     }
                     Err(error) => {
                         if let ApiError::Blocked(report) = &error {
-                            dispatcher.dispatch(Action::Checked(
-                                fields.comment(),
-                                Rc::new(report.clone()),
-                            ));
+                            dispatcher.dispatch(Action::Checked(fields.comment(), report.clone()));
                         }
                         dispatcher.dispatch(Action::SendFailed(error));
                     }
@@ -259,7 +266,7 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
         let text_ref = text_ref.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if state.sending == Sending::InFlight {
+            if matches!(state.sending, Sending::InFlight) {
                 return;
             }
             state.dispatch(Action::Attempt);
@@ -283,7 +290,7 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
                     });
                     focus(if text_blocked { &title_ref } else { &text_ref });
                 }
-                Outcome::Flag if state.sending != Sending::Confirming => {
+                Outcome::Flag if !matches!(state.sending, Sending::Confirming) => {
                     state.dispatch(Action::Confirm)
                 }
                 _ => send(state.fields.clone(), report),
@@ -308,13 +315,14 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
         })
     };
 
-    let current = state.current_report().cloned().map(Rc::new);
-    let latest = state.checked.as_ref().map(|(_, r)| r.clone());
-    let checked_comment = state
+    let current = state.current_report().cloned();
+    // The latest report and the comment it was made for. Once the engine has failed, its last
+    // report would stay stale for ever: only a current one (the server's, after a send) shows.
+    let latest = state
         .checked
         .as_ref()
-        .map(|(c, _)| c.clone())
-        .unwrap_or_default();
+        .map(|(c, r)| (c, &**r))
+        .filter(|_| !state.checks_failed || current.is_some());
     let stale = latest.is_some() && current.is_none();
     let live = match (&state.sending, current.as_deref()) {
         (Sending::InFlight, _) => "در حال ارسال دیدگاه…".to_owned(),
@@ -328,8 +336,14 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
         None => html! {},
     };
     let describe = |parts: &[Option<&str>]| -> Option<AttrValue> {
-        let ids: Vec<&str> = parts.iter().flatten().copied().collect();
-        (!ids.is_empty()).then(|| AttrValue::from(ids.join(" ")))
+        let mut ids = String::new();
+        for id in parts.iter().flatten() {
+            if !ids.is_empty() {
+                ids.push(' ');
+            }
+            ids.push_str(id);
+        }
+        (!ids.is_empty()).then(|| AttrValue::from(ids))
     };
     let invalid =
         |field: FieldId| error_for(&shown_errors, field).is_some() || failed_field == Some(field);
@@ -338,12 +352,11 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
     // Until the engine is there (or when it cannot be), the rules panel says so calmly.
     let note = match &props.checks {
         _ if latest.is_some() => None,
+        _ if state.checks_failed => Some(UNAVAILABLE),
         Checks::Loading if has_words(&state.fields.comment()) => {
             Some("بررسی خودکار قوانین سایت در حال آماده شدن است…")
         }
-        Checks::Unavailable => {
-            Some("بررسی خودکار قوانین اکنون در دسترس نیست؛ دیدگاه شما پس از ارسال بررسی می‌شود.")
-        }
+        Checks::Unavailable => Some(UNAVAILABLE),
         _ => None,
     };
     let panel_shown = latest.is_some() || note.is_some();
@@ -428,7 +441,7 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
         _ => html! {},
     };
 
-    let in_flight = state.sending == Sending::InFlight;
+    let in_flight = matches!(state.sending, Sending::InFlight);
     let f = &state.fields;
     html! {
         <form class="form" novalidate=true {onsubmit} {onfocusin} {oninput} aria-describedby="didgah-publish-note">
@@ -462,10 +475,16 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
                     <label for="didgah-title">{"عنوان"}</label>
                     {counter("didgah-title-count", &f.title, props.limits.title)}
                 </div>
-                <Highlight id="didgah-title" value={AttrValue::from(f.title.clone())}
-                    marks={marks(current.as_deref(), Field::Title)}
-                    invalid={invalid(FieldId::Title)} node_ref={title_ref}
-                    describedby={describe(&[Some("didgah-title-count"), has_error(FieldId::Title).then_some("didgah-title-error"), server_says(FieldId::Title)])} />
+                {highlight(Highlighted {
+                    id: "didgah-title",
+                    value: &f.title,
+                    marks: marks(current.as_deref(), Field::Title),
+                    multiline: false,
+                    invalid: invalid(FieldId::Title),
+                    describedby: describe(&[Some("didgah-title-count"), has_error(FieldId::Title).then_some("didgah-title-error"), server_says(FieldId::Title)]),
+                    placeholder: None,
+                    node_ref: title_ref,
+                })}
                 {field_error(FieldId::Title, "didgah-title-error")}
             </div>
             <div class="field">
@@ -473,11 +492,16 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
                     <label for="didgah-text">{"پیام"}</label>
                     {counter("didgah-text-count", &f.text, props.limits.text)}
                 </div>
-                <Highlight id="didgah-text" multiline=true value={AttrValue::from(f.text.clone())}
-                    marks={marks(current.as_deref(), Field::Text)}
-                    invalid={invalid(FieldId::Text)} node_ref={text_ref}
-                    placeholder={AttrValue::from("پیام خود را وارد کنید ...")}
-                    describedby={describe(&[Some("didgah-text-count"), has_error(FieldId::Text).then_some("didgah-text-error"), server_says(FieldId::Text), panel_shown.then_some("didgah-rules")])} />
+                {highlight(Highlighted {
+                    id: "didgah-text",
+                    value: &f.text,
+                    marks: marks(current.as_deref(), Field::Text),
+                    multiline: true,
+                    invalid: invalid(FieldId::Text),
+                    describedby: describe(&[Some("didgah-text-count"), has_error(FieldId::Text).then_some("didgah-text-error"), server_says(FieldId::Text), panel_shown.then_some("didgah-rules")]),
+                    placeholder: Some("پیام خود را وارد کنید ..."),
+                    node_ref: text_ref,
+                })}
                 {field_error(FieldId::Text, "didgah-text-error")}
             </div>
             // Honeypot: off-screen and out of the tab order; people never fill it, bots do.
@@ -486,11 +510,11 @@ pub fn comment_form(props: &CommentFormProps) -> Html {
                 <input id="didgah-website" name="website" type="text" tabindex="-1" autocomplete="off"
                     value={f.website.clone()} />
             </div>
-            <RulesPanel report={latest} comment={checked_comment} {stale} {note} />
+            {rules_panel(latest, stale, note)}
             <p class="sr-only" aria-live="polite" role="status">{live}</p>
             {status_panel}
             // While the nudge is open its own two buttons are the choice.
-            if state.sending != Sending::Confirming {
+            if !matches!(state.sending, Sending::Confirming) {
                 <div class="actions">
                     <button type="submit" class="btn" disabled={in_flight} aria-busy={in_flight.then_some("true")}>
                         {if in_flight { "در حال ارسال…" } else { "ارسال دیدگاه" }}

@@ -7,3 +7,15 @@ pub mod comment_form;
 pub mod comment_list;
 pub mod highlight;
 pub mod rules_panel;
+
+use didgah_rules::Outcome;
+
+/// A finding's seriousness as the `data-outcome` attribute the stylesheet colours by. State goes
+/// in attributes, not classes: Yew turns a computed `class` into an `IndexSet` (~3 KB of wasm).
+pub fn outcome_attr(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Pass => "pass",
+        Outcome::Flag => "flag",
+        Outcome::Block => "block",
+    }
+}

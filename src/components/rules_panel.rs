@@ -1,25 +1,12 @@
 //! The site's three rules with the check's verdict on each (pass / warning / blocking), what
 //! was found, and how to fix it — shown while the reader types.
 
-use std::rc::Rc;
-
 use didgah_rules::{Comment, Field, Finding, Outcome, Report, Rule};
 use yew::prelude::*;
 
-use crate::fa;
+use super::outcome_attr;
 
-#[derive(Properties, PartialEq)]
-pub struct RulesPanelProps {
-    pub report: Option<Rc<Report>>,
-    /// What the report was made for (quotes are taken from it).
-    pub comment: Comment,
-    /// The fields changed since: a new check is on its way.
-    pub stale: bool,
-    /// Said instead of the verdicts when there is no report (the engine is loading, or could
-    /// not be loaded).
-    #[prop_or_default]
-    pub note: Option<&'static str>,
-}
+use crate::fa;
 
 /// The offending words of a finding, as typed, for quoting in its message.
 pub fn quotes(finding: &Finding, comment: &Comment) -> Vec<String> {
@@ -37,6 +24,21 @@ pub fn quotes(finding: &Finding, comment: &Comment) -> Vec<String> {
             }
         }
     }
+    out
+}
+
+/// « (»a«، »b«)»: the quoted words after a finding's message.
+fn quote_list(quoted: &[String]) -> String {
+    let mut out = String::from(" (");
+    for (i, q) in quoted.iter().enumerate() {
+        if i > 0 {
+            out.push_str("، ");
+        }
+        out.push('«');
+        out.push_str(q);
+        out.push('»');
+    }
+    out.push(')');
     out
 }
 
@@ -61,14 +63,6 @@ pub fn summary(report: &Report) -> String {
     }
 }
 
-fn status_class(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Pass => "st-pass",
-        Outcome::Flag => "st-flag",
-        Outcome::Block => "st-block",
-    }
-}
-
 fn status_icon(outcome: Outcome) -> &'static str {
     match outcome {
         Outcome::Pass => "✓",
@@ -77,10 +71,17 @@ fn status_icon(outcome: Outcome) -> &'static str {
     }
 }
 
-#[function_component(RulesPanel)]
-pub fn rules_panel(props: &RulesPanelProps) -> Html {
-    let Some(report) = props.report.as_ref() else {
-        return match props.note {
+/// The panel for the latest report and the comment it was made for; `stale` once the fields
+/// changed since (a new check is on its way). Without a report, `note` is said instead (the
+/// engine is loading, or could not be loaded). A function, not a component: it is drawn with the
+/// form, and a component of its own costs ~0.7 KB of wasm.
+pub fn rules_panel(
+    checked: Option<(&Comment, &Report)>,
+    stale: bool,
+    note: Option<&'static str>,
+) -> Html {
+    let Some((comment, report)) = checked else {
+        return match note {
             Some(note) => html! {
                 <div class="rules" id="didgah-rules">
                     <p class="rules-note" role="status">{note}</p>
@@ -101,13 +102,13 @@ pub fn rules_panel(props: &RulesPanelProps) -> Html {
             findings
                 .iter()
                 .map(|f| {
-                    let quoted = quotes(f, &props.comment);
+                    let quoted = quotes(f, comment);
                     html! {
-                        <p class={classes!("finding", status_class(f.outcome))}>
+                        <p class="finding" data-outcome={outcome_attr(f.outcome)}>
                             {f.message.clone()}
                             if !quoted.is_empty() {
                                 <span class="quote">
-                                    {" ("}{quoted.iter().map(|q| ["«", q, "»"].concat()).collect::<Vec<_>>().join("، ")}{")"}
+                                    {quote_list(&quoted)}
                                 </span>
                             }
                             if let Some(native) = f.message_native.clone() {
@@ -119,9 +120,9 @@ pub fn rules_panel(props: &RulesPanelProps) -> Html {
                 .collect::<Html>()
         };
         html! {
-            <li class={classes!("rule", status_class(outcome))}>
+            <li class="rule" data-outcome={outcome_attr(outcome)}>
                 <span class="rule-name">{fa::rule_name(rule)}</span>
-                <span class={classes!("badge", status_class(outcome))}>
+                <span class="badge" data-outcome={outcome_attr(outcome)}>
                     <span aria-hidden="true">{status_icon(outcome)}</span>{" "}{fa::outcome_label(outcome)}
                 </span>
                 {details}
@@ -129,7 +130,7 @@ pub fn rules_panel(props: &RulesPanelProps) -> Html {
         }
     });
     html! {
-        <div class={classes!("rules", props.stale.then_some("stale"))} id="didgah-rules">
+        <div class="rules" id="didgah-rules" aria-busy={stale.then_some("true")}>
             <h3 class="rules-title">{"بررسی قوانین سایت"}</h3>
             <ul class="rule-list">{for rows}</ul>
         </div>

@@ -49,8 +49,8 @@ test('the engine is not fetched before the reader focuses the form; on focus it 
   await page.getByLabel('پیام', { exact: true }).focus();
   await engineWasm;
   await fillForm(page, { name: 'سارا', email: 'sara@example.com', text: `شهردار ${BLOCK_WORD} است` });
-  await page.locator('.badge.st-block').filter({ hasText: 'مانع ارسال' }).first().waitFor();
-  assert.equal(await page.locator('.hl-mirror mark.mark-block').innerText(), BLOCK_WORD);
+  await page.locator('.badge[data-outcome=block]').filter({ hasText: 'مانع ارسال' }).first().waitFor();
+  assert.equal(await page.locator('.hl-mirror mark[data-outcome=block]').innerText(), BLOCK_WORD);
   // Fetched once, however many times the form is focused again.
   await page.getByLabel('عنوان', { exact: true }).focus();
   await page.getByLabel('پیام', { exact: true }).focus();
@@ -98,7 +98,7 @@ test('while the engine is on its way the rules panel says so, then the checks re
   await note.waitFor();
   assert.match(await note.innerText(), /در حال آماده شدن/);
   release();
-  await page.locator('.badge.st-block').first().waitFor();
+  await page.locator('.badge[data-outcome=block]').first().waitFor();
   assert.equal(await note.count(), 0);
   assert.deepEqual(page.errors, []);
 });

@@ -50,7 +50,7 @@ test('a warning nudges first, then «ارسال با این حال» sends the c
   const mark = page.locator('.hl-mirror mark');
   await mark.waitFor();
   assert.equal(await mark.innerText(), FLAG_WORD);
-  await page.locator('.badge.st-flag').filter({ hasText: 'هشدار' }).first().waitFor();
+  await page.locator('.badge[data-outcome=flag]').filter({ hasText: 'هشدار' }).first().waitFor();
 
   await sendButton(page).click();
   const anyway = page.getByRole('button', { name: 'ارسال با این حال', exact: true });
@@ -76,10 +76,10 @@ test('a blocking finding stops the send until it is fixed', async () => {
   await openWithPolicyWords(page);
   await fillForm(page, { name: 'سارا', email: 'sara@example.com', text: `شهردار ${BLOCK_WORD} است` });
   await sendButton(page).click();
-  await page.locator('.badge.st-block').filter({ hasText: 'مانع ارسال' }).first().waitFor();
+  await page.locator('.badge[data-outcome=block]').filter({ hasText: 'مانع ارسال' }).first().waitFor();
   await page.waitForTimeout(300);
   assert.equal(sent.length, 0);
-  assert.equal(await page.locator('.hl-mirror mark.mark-block').innerText(), BLOCK_WORD);
+  assert.equal(await page.locator('.hl-mirror mark[data-outcome=block]').innerText(), BLOCK_WORD);
   // Focus goes back to the message, where the fix is needed.
   assert.equal(await page.evaluate(() => document.querySelector('#didgah-comments').shadowRoot.activeElement?.id), 'didgah-text');
 
