@@ -151,22 +151,31 @@ fn own_origin(headers: &HeaderMap, origin: &str) -> bool {
 }
 
 /// Counts this request against each `(key, limit)` (a limit of 0 is off) in the current
-/// one-minute window, shared by every process through the database; 429 when one is exceeded.
-async fn rate_limit(state: &AppState, limits: &[(String, u32)], now: i64) -> Result<(), AppError> {
+/// one-minute window, shared by every process through the database. `Some(seconds)` to wait
+/// when a limit is exceeded.
+pub(crate) async fn over_limit(
+    state: &AppState,
+    limits: &[(String, u32)],
+    now: i64,
+) -> Result<Option<u64>, AppError> {
     const WINDOW: i64 = 60_000;
     let active: Vec<&(String, u32)> = limits.iter().filter(|(_, limit)| *limit > 0).collect();
     if active.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     let start = now - now.rem_euclid(WINDOW);
     let keys: Vec<String> = active.iter().map(|(k, _)| k.clone()).collect();
     let hits = state.store().hit(&keys, start).await?;
-    if active
+    let over = active
         .iter()
         .zip(&hits)
-        .any(|((_, limit), hits)| *hits > i64::from(*limit))
-    {
-        let retry = ((start + WINDOW - now) as u64).div_ceil(1000).max(1);
+        .any(|((_, limit), hits)| *hits > i64::from(*limit));
+    Ok(over.then(|| ((start + WINDOW - now) as u64).div_ceil(1000).max(1)))
+}
+
+/// [`over_limit`] for a comment: 429 with `Retry-After` when a limit is exceeded.
+async fn rate_limit(state: &AppState, limits: &[(String, u32)], now: i64) -> Result<(), AppError> {
+    if let Some(retry) = over_limit(state, limits, now).await? {
         return Err(AppError::client(
             StatusCode::TOO_MANY_REQUESTS,
             "rate_limited",

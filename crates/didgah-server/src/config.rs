@@ -19,6 +19,7 @@
 //! max_body_bytes = 16384
 //! ip_per_minute = 10             # comments per IP hash per minute; 0 = off
 //! article_per_minute = 120       # comments per article per minute; 0 = off
+//! login_per_minute = 10          # dashboard sign-in attempts per IP hash per minute; 0 = off
 //!
 //! [[sites]]
 //! id = "demo"
@@ -47,6 +48,9 @@ pub struct Limits {
     pub ip_per_minute: u32,
     /// Comments one article may receive per minute; 0 turns the limit off.
     pub article_per_minute: u32,
+    /// Dashboard sign-in attempts one IP (hash) may make per minute, whatever the usernames; 0
+    /// turns the limit off. Each attempt costs an Argon2 hash, and accounts lock only one by one.
+    pub login_per_minute: u32,
 }
 
 impl Default for Limits {
@@ -55,6 +59,7 @@ impl Default for Limits {
             max_body_bytes: 16 * 1024,
             ip_per_minute: 10,
             article_per_minute: 120,
+            login_per_minute: 10,
         }
     }
 }

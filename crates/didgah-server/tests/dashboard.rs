@@ -1,5 +1,5 @@
 //! The moderator dashboard through `oneshot`: the login form's labels, wrong passwords and the
-//! lockout, disabled accounts, CSRF and foreign-origin refusals, escaping of everything a reader
+//! lockout, the per-IP limit on sign-in attempts, disabled accounts, CSRF and foreign-origin refusals, escaping of everything a reader
 //! typed, bulk decisions, filters and the flagged-first order.
 
 mod common;
@@ -80,6 +80,33 @@ async fn wrong_passwords_lock_the_account() {
             .count(),
         5
     );
+}
+
+#[tokio::test]
+async fn sign_in_attempts_are_limited_per_ip_whatever_the_usernames() {
+    let db = sqlite().await;
+    let mut cfg = config();
+    cfg.limits.login_per_minute = 3;
+    let state = seeded(db.store.clone(), cfg, quiet_policy()).await;
+    // A few passwords tried on many accounts never locks any one of them…
+    for user in ["sara", "reza", "nobody"] {
+        let r = login_as(&state, user, "123456").await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.body);
+    }
+    // …so the address is stopped instead, before the password is even checked.
+    let r = login_as(&state, ADMIN, PASSWORD).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.body);
+    assert!(r.body.contains("تلاش‌های ورود از این نشانی بیش از حد مجاز"));
+    assert!(
+        r.body.contains("<form"),
+        "the form stays, to try again later"
+    );
+    let retry: u64 = r.header("retry-after").unwrap().parse().unwrap();
+    assert!((1..=60).contains(&retry), "{retry}");
+    assert!(r.header("set-cookie").is_none());
+    // The account itself is not locked: only this address waits.
+    let admin = db.store.moderator(ADMIN).await.unwrap().unwrap();
+    assert_eq!(admin.locked_until, None);
 }
 
 #[tokio::test]

@@ -23,6 +23,7 @@ use didgah_rules::{Field, Report, Rule};
 use crate::AppState;
 use crate::auth::{self, COOKIE};
 use crate::error::AppError;
+use crate::extract::ClientIp;
 use crate::model::*;
 use html::{escape, findings_list, highlight, page};
 
@@ -181,6 +182,7 @@ fn login_form(error: Option<&str>) -> String {
 /// `POST /dashboard/login`.
 async fn login(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, AppError> {
@@ -206,6 +208,22 @@ async fn login(
     };
     if username.is_empty() || password.is_empty() {
         return Ok(failed(StatusCode::UNPROCESSABLE_ENTITY));
+    }
+    // Per IP, before the costly password check: lockouts stop guessing one account, this stops
+    // trying a few passwords on many (and hashing as a denial of service).
+    let key = format!("login:{}", state.ip_hash(ip));
+    let limit = state.config().limits.login_per_minute;
+    if let Some(retry) = crate::api::over_limit(&state, &[(key, limit)], now).await? {
+        let mut response = html_response(
+            StatusCode::TOO_MANY_REQUESTS,
+            login_form(Some(&format!(
+                "تلاش‌های ورود از این نشانی بیش از حد مجاز بوده است؛ {retry} ثانیه دیگر دوباره تلاش کنید."
+            ))),
+        );
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(retry));
+        return Ok(response);
     }
     let moderator = state.store().moderator(&username).await?;
     if let Some(m) = &moderator

@@ -97,6 +97,7 @@ pub fn config() -> Config {
         limits: Limits {
             ip_per_minute: 0,
             article_per_minute: 0,
+            login_per_minute: 0,
             ..Limits::default()
         },
         static_dir: std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.."),
