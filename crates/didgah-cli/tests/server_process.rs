@@ -414,4 +414,30 @@ fn admin_commands_manage_moderators_sites_and_articles() {
     let shown: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(shown["origins"][0], "https://paper.example");
     assert!(shown["token_secret"].is_null());
+
+    // A moderator limited to one site, then to every site again.
+    let (code, _, err) = didgah(d, &["moderator", "sites", "omid", "gazette"], "");
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no site \"gazette\" (known sites: paper;"),
+        "{err}"
+    );
+    let (code, out, _) = didgah(d, &["moderator", "sites", "omid", "paper"], "");
+    assert_eq!((code, out.trim()), (0, "moderator omid moderates paper"));
+    let (_, out, _) = didgah(d, &["moderator", "list"], "");
+    assert!(
+        out.lines()
+            .next()
+            .unwrap()
+            .starts_with("omid\tactive\tpaper\t"),
+        "{out}"
+    );
+    let (code, out, _) = didgah(d, &["moderator", "sites", "omid"], "");
+    assert_eq!(
+        (code, out.trim()),
+        (0, "moderator omid moderates every site")
+    );
+    let (code, _, err) = didgah(d, &["moderator", "sites", "nobody", "paper"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("no moderator \"nobody\""), "{err}");
 }

@@ -329,6 +329,13 @@ pub enum ModeratorCommand {
     Disable { username: String },
     /// Enable a disabled account.
     Enable { username: String },
+    /// Limit an account to some sites (it sees and decides only their comments); with no site,
+    /// lift the limit: every site.
+    Sites {
+        username: String,
+        /// Site ids, as in `didgah site list`.
+        sites: Vec<String>,
+    },
     /// List accounts.
     List,
 }
@@ -420,6 +427,33 @@ async fn run_moderator(args: ModeratorArgs) -> Result<(), Fail> {
                 .await?;
             println!("enabled moderator {username}");
         }
+        ModeratorCommand::Sites { username, sites } => {
+            let known: Vec<String> = store.sites().await?.into_iter().map(|s| s.id).collect();
+            if let Some(unknown) = sites.iter().find(|s| !known.contains(s)) {
+                return Err(Fail::Input(format!(
+                    "no site {unknown:?} (known sites: {}; add one with `didgah site set`)",
+                    known.join(", ")
+                )));
+            }
+            if !store.set_moderator_sites(&username, &sites).await? {
+                return Err(Fail::Input(format!("no moderator {username:?}")));
+            }
+            let scope = if sites.is_empty() {
+                "every site".to_owned()
+            } else {
+                sites.join(", ")
+            };
+            store
+                .log_event(
+                    "cli",
+                    "moderator_sites",
+                    None,
+                    &format!("{username}: {scope}"),
+                    now,
+                )
+                .await?;
+            println!("moderator {username} moderates {scope}");
+        }
         ModeratorCommand::List => {
             for m in store.moderators().await? {
                 let state = if m.disabled {
@@ -429,8 +463,13 @@ async fn run_moderator(args: ModeratorArgs) -> Result<(), Fail> {
                 } else {
                     "active"
                 };
+                let sites = if m.sites.is_empty() {
+                    "every site".to_owned()
+                } else {
+                    m.sites.join(",")
+                };
                 println!(
-                    "{}\t{state}\tcreated {}",
+                    "{}\t{state}\t{sites}\tcreated {}",
                     m.username,
                     crate::model::rfc3339(m.created_at)
                 );

@@ -157,7 +157,7 @@ pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> R
 
 /// `GET /metrics`.
 pub async fn handler(State(state): State<AppState>) -> Result<Response, AppError> {
-    let counts = state.store().status_counts(None, None, None).await?;
+    let counts = state.store().status_counts(None, None, &[], None).await?;
     let queue: Vec<(Status, i64)> = Status::ALL.iter().map(|s| (*s, counts.get(*s))).collect();
     Ok((
         [(

@@ -162,6 +162,8 @@ pub struct QueueQuery {
     pub statuses: Vec<Status>,
     pub site_id: Option<String>,
     pub article_id: Option<String>,
+    /// Only these sites (a moderator's); empty: no such restriction.
+    pub sites: Vec<String>,
     pub limit: i64,
     pub offset: i64,
     /// Oldest first (work queues) or newest first (decided lists).
@@ -194,6 +196,15 @@ pub struct Moderator {
     pub failed_logins: i64,
     pub locked_until: Option<Millis>,
     pub created_at: Millis,
+    /// The sites this moderator may see and decide on; empty: every site.
+    pub sites: Vec<String>,
+}
+
+impl Moderator {
+    /// Whether this moderator may see and decide on `site_id`'s comments.
+    pub fn may_moderate(&self, site_id: &str) -> bool {
+        self.sites.is_empty() || self.sites.iter().any(|s| s == site_id)
+    }
 }
 
 impl std::fmt::Debug for Moderator {

@@ -546,7 +546,7 @@ async fn server_rechecks_with_the_site_policy() {
     assert_eq!(&text[span.start..span.end], "زشتک");
     assert_eq!(
         db.store
-            .status_counts(None, None, None)
+            .status_counts(None, None, &[], None)
             .await
             .unwrap()
             .pending,

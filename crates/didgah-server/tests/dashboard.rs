@@ -72,7 +72,7 @@ async fn wrong_passwords_lock_the_account() {
         login_as(&state, ADMIN, PASSWORD).await.status,
         StatusCode::SEE_OTHER
     );
-    let failures = db.store.audit_log(20, 0).await.unwrap();
+    let failures = db.store.audit_log(20, 0, None).await.unwrap();
     assert_eq!(
         failures
             .iter()
@@ -213,8 +213,18 @@ fn flagged_report(text: &str, word: &str) -> Report {
 }
 
 async fn store_flagged(store: &dyn Store, name: &str, text: &str, word: &str) -> i64 {
+    store_flagged_on(store, SITE, name, text, word).await
+}
+
+async fn store_flagged_on(
+    store: &dyn Store,
+    site: &str,
+    name: &str,
+    text: &str,
+    word: &str,
+) -> i64 {
     let c = NewComment {
-        site_id: SITE.into(),
+        site_id: site.into(),
         article_id: ARTICLE.into(),
         name: name.into(),
         email: "flag@example.ir".into(),
@@ -376,4 +386,69 @@ async fn login_from_a_foreign_page_is_refused() {
     let r = send(&state, req).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert!(r.header("set-cookie").is_none());
+}
+
+#[tokio::test]
+async fn a_moderator_limited_to_one_site_sees_and_decides_only_its_comments() {
+    let (db, state) = state().await;
+    let other = didgah_server::model::Site {
+        id: "other".into(),
+        ..site(quiet_policy())
+    };
+    db.store.upsert_site(&other).await.unwrap();
+    db.store
+        .upsert_article("other", &article(), now_millis())
+        .await
+        .unwrap();
+    let ours = store_flagged(&*db.store, "ما", "این مدیر احمق است", "احمق").await;
+    let theirs = store_flagged_on(&*db.store, "other", "آنها", "آن وزیر نادان است", "نادان").await;
+    let password = "sara's long password";
+    db.store
+        .create_moderator(
+            "sara",
+            &didgah_server::auth::hash_password(password),
+            now_millis(),
+        )
+        .await
+        .unwrap();
+    assert!(
+        db.store
+            .set_moderator_sites("sara", &[SITE.to_owned()])
+            .await
+            .unwrap()
+    );
+    let sara = login_user(&state, "sara", password).await;
+
+    // The queue and its site filter hold only her site.
+    let page = dashboard(&state, &sara.cookie, "/dashboard").await;
+    assert!(page.body.contains("این مدیر"), "{}", page.body);
+    assert!(!page.body.contains("آن وزیر"));
+    assert!(!page.body.contains("<option value=\"other\""));
+    let page = dashboard(&state, &sara.cookie, "/dashboard?site=other").await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert!(
+        page.body
+            .contains("مدیریت دیدگاه‌های سایت «other» با شما نیست")
+    );
+
+    // Deciding on the other site's comment is refused, and changes nothing.
+    let r = decide(&state, &sara, theirs, true, "").await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(r.body.contains("با شما نیست"), "{}", r.body);
+    let c = db.store.comment(theirs).await.unwrap().unwrap();
+    assert_eq!(c.status, Status::Flagged);
+    let r = decide(&state, &sara, ours, true, "").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+
+    // Her audit log shows her site's decisions, not the other site's.
+    let admin = login(&state).await;
+    assert_eq!(
+        decide(&state, &admin, theirs, true, "").await.status,
+        StatusCode::SEE_OTHER
+    );
+    let log = dashboard(&state, &sara.cookie, "/dashboard/audit").await;
+    assert!(log.body.contains(&format!("#{ours}<")), "{}", log.body);
+    assert!(!log.body.contains(&format!("#{theirs}<")));
+    let log = dashboard(&state, &admin.cookie, "/dashboard/audit").await;
+    assert!(log.body.contains(&format!("#{theirs}<")));
 }

@@ -136,7 +136,7 @@ async fn story(store: Arc<dyn Store>) {
     assert_eq!(rejected.decided_by.as_deref(), Some(ADMIN));
 
     // The audit log says who decided what.
-    let log = store.audit_log(50, 0).await.unwrap();
+    let log = store.audit_log(50, 0, None).await.unwrap();
     let decisions: Vec<_> = log
         .iter()
         .filter(|e| e.action == "approve" || e.action == "reject")
@@ -220,7 +220,104 @@ async fn story(store: Arc<dyn Store>) {
         "{backend}: logged out shows the login form"
     );
 
+    site_limited_moderator(&*store, second_id, backend).await;
     shared_state(store, backend).await;
+}
+
+/// A moderator limited to some sites sees and decides only their comments, whoever asks the
+/// store (the dashboard checks too, to say why).
+async fn site_limited_moderator(store: &dyn Store, id: i64, backend: &str) {
+    let now = now_millis();
+    let other = didgah_server::model::Site {
+        id: "other".into(),
+        ..site(quiet_policy())
+    };
+    store.upsert_site(&other).await.unwrap();
+    store
+        .create_moderator("reza", "not a hash", now)
+        .await
+        .unwrap();
+    assert!(!store.set_moderator_sites("nobody", &[]).await.unwrap());
+    assert!(
+        store
+            .set_moderator_sites("reza", &["other".to_owned()])
+            .await
+            .unwrap()
+    );
+    let reza = store.moderator("reza").await.unwrap().unwrap();
+    assert_eq!(reza.sites, ["other"], "{backend}");
+    assert!(!reza.may_moderate(SITE) && reza.may_moderate("other"));
+    let unknown = store
+        .set_moderator_sites("reza", &["no-such-site".to_owned()])
+        .await;
+    assert!(unknown.is_err(), "{backend}: an unknown site is refused");
+    assert_eq!(
+        store.moderator("reza").await.unwrap().unwrap().sites,
+        ["other"]
+    );
+
+    let waiting = QueueQuery {
+        statuses: vec![Status::Flagged, Status::Pending],
+        limit: 100,
+        ..QueueQuery::default()
+    };
+    let before = store.comment(id).await.unwrap().unwrap().status;
+    let limited = QueueQuery {
+        sites: reza.sites.clone(),
+        ..waiting.clone()
+    };
+    assert!(store.queue(&limited).await.unwrap().is_empty(), "{backend}");
+    let counts = store
+        .status_counts(None, None, &reza.sites, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        counts.pending + counts.flagged + counts.approved + counts.rejected,
+        0
+    );
+    assert_eq!(
+        store
+            .decide(&[id], Decision::Approve, None, "reza", now)
+            .await
+            .unwrap(),
+        0,
+        "{backend}: not his site"
+    );
+    assert_eq!(store.comment(id).await.unwrap().unwrap().status, before);
+
+    // Given the demo site too, he decides there.
+    let both = [SITE.to_owned(), "other".to_owned()];
+    assert!(store.set_moderator_sites("reza", &both).await.unwrap());
+    assert_eq!(
+        store
+            .decide(&[id], Decision::Approve, None, "reza", now)
+            .await
+            .unwrap(),
+        1
+    );
+    let reza = store.moderator("reza").await.unwrap().unwrap();
+    let log = store.audit_log(50, 0, Some(&reza)).await.unwrap();
+    assert!(
+        log.iter()
+            .any(|e| e.comment_id == Some(id) && e.moderator == "reza")
+    );
+    // Back as the story left it, rejected.
+    let reason = Some("نامرتبط با خبر");
+    store
+        .decide(&[id], Decision::Reject, reason, ADMIN, now)
+        .await
+        .unwrap();
+    // Every site again: the limit is lifted.
+    assert!(store.set_moderator_sites("reza", &[]).await.unwrap());
+    assert!(
+        store
+            .moderator("reza")
+            .await
+            .unwrap()
+            .unwrap()
+            .sites
+            .is_empty()
+    );
 }
 
 /// What several server processes share through the database: sessions, rate-limit windows,
@@ -284,7 +381,10 @@ async fn shared_state(store: Arc<dyn Store>, backend: &str) {
             .iter()
             .all(|c| c.status == Status::Pending || c.status == Status::Flagged)
     );
-    let counts = store.status_counts(Some(SITE), None, None).await.unwrap();
+    let counts = store
+        .status_counts(Some(SITE), None, &[], None)
+        .await
+        .unwrap();
     assert_eq!(counts.pending as usize, queue.len());
     assert_eq!(counts.approved, 4);
     assert_eq!(counts.rejected, 1);

@@ -414,6 +414,23 @@ async fn decide(
             "برای رد دیدگاه، دلیل آن را انتخاب کنید.",
         ));
     }
+    // The store decides only on the moderator's sites anyway; here the moderator is told why.
+    if !moderator.sites.is_empty() {
+        for &id in &ids {
+            if let Some(c) = state.store().comment(id).await?
+                && !moderator.may_moderate(&c.site_id)
+            {
+                return Ok(message_page(
+                    StatusCode::FORBIDDEN,
+                    "دسترسی ندارید",
+                    &format!(
+                        "دیدگاه #{id} در سایت «{}» است و مدیریت آن سایت با شما نیست.",
+                        c.site_id
+                    ),
+                ));
+            }
+        }
+    }
     state
         .store()
         .decide(
@@ -604,9 +621,16 @@ async fn queue_page(
         .and_then(|p| p.parse::<i64>().ok())
         .filter(|p| (1..=1_000_000).contains(p))
         .unwrap_or(1);
+    if let Some(site) = site.filter(|s| !moderator.may_moderate(s)) {
+        return Ok(message_page(
+            StatusCode::FORBIDDEN,
+            "دسترسی ندارید",
+            &format!("مدیریت دیدگاه‌های سایت «{site}» با شما نیست."),
+        ));
+    }
     let counts = state
         .store()
-        .status_counts(site, article, Some(COUNT_CAP))
+        .status_counts(site, article, &moderator.sites, Some(COUNT_CAP))
         .await?;
     let statuses = match view {
         View::Todo => vec![Status::Flagged, Status::Pending],
@@ -619,6 +643,7 @@ async fn queue_page(
             statuses,
             site_id: site.map(str::to_owned),
             article_id: article.map(str::to_owned),
+            sites: moderator.sites.clone(),
             limit: PAGE_SIZE,
             offset: (page_no - 1) * PAGE_SIZE,
             newest_first: matches!(view, View::One(Status::Approved | Status::Rejected)),
@@ -650,7 +675,7 @@ async fn queue_page(
 
     let sites = state.sites().await?;
     let mut site_options = String::from("<option value=\"\">همه سایت‌ها</option>");
-    for s in sites.iter() {
+    for s in sites.iter().filter(|s| moderator.may_moderate(&s.id)) {
         let _ = write!(
             site_options,
             "<option value=\"{v}\"{sel}>{v}</option>",
@@ -734,7 +759,7 @@ async fn audit_page(
         .unwrap_or(1);
     let entries = state
         .store()
-        .audit_log(PAGE_SIZE + 1, (page_no - 1) * PAGE_SIZE)
+        .audit_log(PAGE_SIZE + 1, (page_no - 1) * PAGE_SIZE, Some(&moderator))
         .await?;
     let more = entries.len() as i64 > PAGE_SIZE;
     let mut rows = String::new();

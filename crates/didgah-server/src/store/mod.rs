@@ -110,10 +110,12 @@ pub trait Store: Send + Sync + 'static {
         &self,
         site_id: Option<&str>,
         article_id: Option<&str>,
+        sites: &[String],
         cap: Option<i64>,
     ) -> Result<StatusCounts>;
     /// Sets the status of `ids` and writes one audit entry per changed comment, atomically.
-    /// Returns how many comments changed.
+    /// Returns how many comments changed. A moderator limited to some sites (see
+    /// [`set_moderator_sites`](Store::set_moderator_sites)) changes only comments on those.
     async fn decide(
         &self,
         ids: &[i64],
@@ -132,8 +134,14 @@ pub trait Store: Send + Sync + 'static {
         detail: &str,
         now: Millis,
     ) -> Result<()>;
-    /// Newest first.
-    async fn audit_log(&self, limit: i64, offset: i64) -> Result<Vec<AuditEntry>>;
+    /// Newest first. For a `viewer` limited to some sites: the entries about comments on those
+    /// sites, and the viewer's own.
+    async fn audit_log(
+        &self,
+        limit: i64,
+        offset: i64,
+        viewer: Option<&Moderator>,
+    ) -> Result<Vec<AuditEntry>>;
 
     // Moderators and sessions.
     /// `false` when the username is taken.
@@ -147,6 +155,9 @@ pub trait Store: Send + Sync + 'static {
     async fn set_moderator_password(&self, username: &str, password_hash: &str) -> Result<bool>;
     /// Disabling also ends the account's sessions. `false` when there is no such account.
     async fn set_moderator_disabled(&self, username: &str, disabled: bool) -> Result<bool>;
+    /// Limits a moderator to `sites` (empty: every site). `false` when there is no such
+    /// account; an unknown site is an error.
+    async fn set_moderator_sites(&self, username: &str, sites: &[String]) -> Result<bool>;
     async fn moderator(&self, username: &str) -> Result<Option<Moderator>>;
     async fn moderators(&self) -> Result<Vec<Moderator>>;
     /// Counts a failed login; at `max_failures` the account locks until `lock_until`.

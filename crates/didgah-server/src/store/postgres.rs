@@ -28,6 +28,13 @@ fn migrator() -> Migrator {
             include_str!("../../migrations/postgres/0002_article_index.sql").into(),
             false,
         ),
+        Migration::new(
+            3,
+            "moderator sites".into(),
+            MigrationType::Simple,
+            include_str!("../../migrations/postgres/0003_moderator_sites.sql").into(),
+            false,
+        ),
     ]
     .into();
     m

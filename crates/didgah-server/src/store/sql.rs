@@ -82,23 +82,53 @@ macro_rules! portable_store {
                 failed_logins: row.try_get("failed_logins")?,
                 locked_until: row.try_get("locked_until")?,
                 created_at: row.try_get("created_at")?,
+                sites: Vec::new(), // filled in by `with_sites`
             })
         }
 
         const MODERATOR_COLUMNS: &str =
             "id, username, password_hash, disabled, failed_logins, locked_until, created_at";
 
-        /// Adds `AND site_id = … AND article_id = …` for the filters that are set.
+        /// Adds `AND site_id = … AND article_id = … AND site_id IN (…)` for the filters that
+        /// are set (`sites` empty: no such restriction).
         fn push_filters<'a>(
             qb: &mut QueryBuilder<'a, $db>,
             site_id: Option<&'a str>,
             article_id: Option<&'a str>,
+            sites: &'a [String],
         ) {
             if let Some(site) = site_id {
                 qb.push(" AND site_id = ").push_bind(site);
             }
             if let Some(article) = article_id {
                 qb.push(" AND article_id = ").push_bind(article);
+            }
+            push_sites(qb, sites);
+        }
+
+        /// `AND site_id IN (…)`, or nothing for no restriction.
+        fn push_sites<'a>(qb: &mut QueryBuilder<'a, $db>, sites: &'a [String]) {
+            if sites.is_empty() {
+                return;
+            }
+            qb.push(" AND site_id IN (");
+            let mut list = qb.separated(", ");
+            for site in sites {
+                list.push_bind(site.as_str());
+            }
+            list.push_unseparated(")");
+        }
+
+        impl $store {
+            /// The moderator with the sites they are limited to.
+            async fn with_sites(&self, mut moderator: Moderator) -> Result<Moderator> {
+                moderator.sites = sqlx::query_scalar(
+                    "SELECT site_id FROM moderator_sites WHERE moderator_id = $1 ORDER BY site_id",
+                )
+                .bind(moderator.id)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(moderator)
             }
         }
 
@@ -314,7 +344,12 @@ macro_rules! portable_store {
                             "SELECT COUNT(*) FROM comments WHERE status = ",
                         );
                         count.push_bind(status.as_str());
-                        push_filters(&mut count, query.site_id.as_deref(), query.article_id.as_deref());
+                        push_filters(
+                            &mut count,
+                            query.site_id.as_deref(),
+                            query.article_id.as_deref(),
+                            &query.sites,
+                        );
                         let n: i64 = count.build_query_scalar().fetch_one(&self.pool).await?;
                         if skip >= n {
                             skip -= n;
@@ -325,7 +360,12 @@ macro_rules! portable_store {
                         "SELECT {COMMENT_COLUMNS} FROM comments WHERE status = "
                     ));
                     qb.push_bind(status.as_str());
-                    push_filters(&mut qb, query.site_id.as_deref(), query.article_id.as_deref());
+                    push_filters(
+                        &mut qb,
+                        query.site_id.as_deref(),
+                        query.article_id.as_deref(),
+                        &query.sites,
+                    );
                     qb.push(format!(" ORDER BY id {order} LIMIT "))
                         .push_bind(want)
                         .push(" OFFSET ")
@@ -342,6 +382,7 @@ macro_rules! portable_store {
                 &self,
                 site_id: Option<&str>,
                 article_id: Option<&str>,
+                sites: &[String],
                 cap: Option<i64>,
             ) -> Result<StatusCounts> {
                 let mut counts = StatusCounts::default();
@@ -350,7 +391,7 @@ macro_rules! portable_store {
                         "SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE status = ",
                     );
                     qb.push_bind(status.as_str());
-                    push_filters(&mut qb, site_id, article_id);
+                    push_filters(&mut qb, site_id, article_id, sites);
                     if let Some(cap) = cap {
                         qb.push(" LIMIT ").push_bind(cap);
                     }
@@ -384,9 +425,14 @@ macro_rules! portable_store {
                 for &id in ids {
                     // Write first: on SQLite this takes the write lock at once, so two
                     // processes deciding together wait for each other instead of deadlocking.
+                    // Only on the moderator's sites, when they are limited to some.
                     let changed_id: Option<i64> = sqlx::query_scalar(
                         "UPDATE comments SET status = $1, reason = $2, decided_at = $3, \
                          decided_by = $4 WHERE id = $5 AND (status <> $1 OR reason IS DISTINCT FROM $2) \
+                         AND (NOT EXISTS (SELECT 1 FROM moderator_sites ms JOIN moderators m \
+                         ON m.id = ms.moderator_id WHERE m.username = $4) \
+                         OR site_id IN (SELECT ms.site_id FROM moderator_sites ms JOIN moderators m \
+                         ON m.id = ms.moderator_id WHERE m.username = $4)) \
                          RETURNING id",
                     )
                     .bind(status)
@@ -445,15 +491,27 @@ macro_rules! portable_store {
                 Ok(())
             }
 
-            async fn audit_log(&self, limit: i64, offset: i64) -> Result<Vec<AuditEntry>> {
-                let rows = sqlx::query(
-                    "SELECT id, at, moderator, action, comment_id, detail FROM audit_log \
-                     ORDER BY id DESC LIMIT $1 OFFSET $2",
-                )
-                .bind(limit)
-                .bind(offset)
-                .fetch_all(&self.pool)
-                .await?;
+            async fn audit_log(
+                &self,
+                limit: i64,
+                offset: i64,
+                viewer: Option<&Moderator>,
+            ) -> Result<Vec<AuditEntry>> {
+                let mut qb = QueryBuilder::<$db>::new(
+                    "SELECT id, at, moderator, action, comment_id, detail FROM audit_log",
+                );
+                if let Some(viewer) = viewer.filter(|v| !v.sites.is_empty()) {
+                    qb.push(" WHERE moderator = ")
+                        .push_bind(viewer.username.as_str())
+                        .push(" OR comment_id IN (SELECT id FROM comments WHERE 1 = 1");
+                    push_sites(&mut qb, &viewer.sites);
+                    qb.push(")");
+                }
+                qb.push(" ORDER BY id DESC LIMIT ")
+                    .push_bind(limit)
+                    .push(" OFFSET ")
+                    .push_bind(offset);
+                let rows = qb.build().fetch_all(&self.pool).await?;
                 rows.iter()
                     .map(|row| {
                         Ok(AuditEntry {
@@ -518,25 +576,58 @@ macro_rules! portable_store {
                 Ok(done.rows_affected() == 1)
             }
 
+            async fn set_moderator_sites(&self, username: &str, sites: &[String]) -> Result<bool> {
+                let mut tx = self.writer.begin().await?;
+                let Some(id): Option<i64> =
+                    sqlx::query_scalar("SELECT id FROM moderators WHERE username = $1")
+                        .bind(username)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                else {
+                    return Ok(false);
+                };
+                sqlx::query("DELETE FROM moderator_sites WHERE moderator_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                for site in sites {
+                    sqlx::query(
+                        "INSERT INTO moderator_sites (moderator_id, site_id) VALUES ($1, $2) \
+                         ON CONFLICT DO NOTHING",
+                    )
+                    .bind(id)
+                    .bind(site)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(true)
+            }
+
             async fn moderator(&self, username: &str) -> Result<Option<Moderator>> {
-                sqlx::query(&format!(
+                let row = sqlx::query(&format!(
                     "SELECT {MODERATOR_COLUMNS} FROM moderators WHERE username = $1"
                 ))
                 .bind(username)
                 .fetch_optional(&self.pool)
-                .await?
-                .as_ref()
-                .map(moderator_from_row)
-                .transpose()
+                .await?;
+                match row {
+                    Some(row) => Ok(Some(self.with_sites(moderator_from_row(&row)?).await?)),
+                    None => Ok(None),
+                }
             }
 
             async fn moderators(&self) -> Result<Vec<Moderator>> {
-                sqlx::query(&format!("SELECT {MODERATOR_COLUMNS} FROM moderators ORDER BY username"))
-                    .fetch_all(&self.pool)
-                    .await?
-                    .iter()
-                    .map(moderator_from_row)
-                    .collect()
+                let rows = sqlx::query(&format!(
+                    "SELECT {MODERATOR_COLUMNS} FROM moderators ORDER BY username"
+                ))
+                .fetch_all(&self.pool)
+                .await?;
+                let mut out = Vec::with_capacity(rows.len());
+                for row in &rows {
+                    out.push(self.with_sites(moderator_from_row(row)?).await?);
+                }
+                Ok(out)
             }
 
             async fn record_login_failure(
@@ -610,7 +701,7 @@ macro_rules! portable_store {
                     created_at: row.try_get("s_created")?,
                     expires_at: row.try_get("expires_at")?,
                 };
-                Ok(Some((session, moderator_from_row(&row)?)))
+                Ok(Some((session, self.with_sites(moderator_from_row(&row)?).await?)))
             }
 
             async fn delete_session(&self, token_hash: &str) -> Result<()> {

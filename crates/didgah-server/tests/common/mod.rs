@@ -260,7 +260,12 @@ pub async fn login_as(state: &AppState, user: &str, password: &str) -> Reply {
 
 /// Logs in and reads the CSRF token off the queue page.
 pub async fn login(state: &AppState) -> Moderator {
-    let reply = login_as(state, ADMIN, PASSWORD).await;
+    login_user(state, ADMIN, PASSWORD).await
+}
+
+/// Logs `user` in and reads the CSRF token off the queue page.
+pub async fn login_user(state: &AppState, user: &str, password: &str) -> Moderator {
+    let reply = login_as(state, user, password).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     let set_cookie = reply.header("set-cookie").expect("session cookie");
     let cookie = set_cookie.split(';').next().expect("cookie").to_owned();
