@@ -642,6 +642,9 @@ pub struct Data {
     pub titles: WordSet,
     pub ethnic: Stems,
     pub policy_context: Stems,
+    pub money: Stems,
+    pub entrusted: Stems,
+    pub speech: Stems,
     pub generic: WordSet,
     pub places: WordSet,
     pub reactions: Phrases,
@@ -770,6 +773,9 @@ pub fn data() -> &'static Data {
             titles: set_full(data!("titles.txt")),
             ethnic: Stems::parse(data!("ethnic.txt")),
             policy_context: Stems::parse(data!("policy_context.txt")),
+            money: Stems::parse(data!("money.txt")),
+            entrusted: Stems::parse(data!("entrusted.txt")),
+            speech: Stems::parse(data!("speech.txt")),
             generic: set_full(data!("generic.txt")),
             places: set_full(data!("places.txt")),
             reactions: Phrases::parse(data!("reactions.txt")),
@@ -792,7 +798,7 @@ impl Data {
     /// Gives each word lexicon a bit and builds [`Data::lexicons`] from their keys.
     fn index_lexicons(&mut self) {
         let mut all: WordMap<u64> = WordMap::default();
-        let lexicons: [&mut dyn Lexicon; 25] = [
+        let lexicons: [&mut dyn Lexicon; 28] = [
             &mut self.fa,
             &mut self.ar,
             &mut self.ur,
@@ -813,6 +819,9 @@ impl Data {
             &mut self.titles,
             &mut self.ethnic,
             &mut self.policy_context,
+            &mut self.money,
+            &mut self.entrusted,
+            &mut self.speech,
             &mut self.generic,
             &mut self.places,
             &mut self.stop,
@@ -942,6 +951,9 @@ mod tests {
             raw_data!("titles.txt"),
             raw_data!("ethnic.txt"),
             raw_data!("policy_context.txt"),
+            raw_data!("money.txt"),
+            raw_data!("entrusted.txt"),
+            raw_data!("speech.txt"),
             raw_data!("generic.txt"),
             raw_data!("places.txt"),
             raw_data!("reactions.txt"),

@@ -23,7 +23,7 @@ use std::collections::HashSet;
 
 use crate::checker::FieldView;
 use crate::lexicon::{
-    Data, PhraseHits, Stems, Word, WordSet, at_least_chars, data, is_predicative, key_full,
+    Data, Key, PhraseHits, Stems, Word, WordSet, at_least_chars, data, is_predicative, key_full,
 };
 use crate::tokenize::{Kind, Script, Token};
 use crate::types::Field;
@@ -190,46 +190,13 @@ const WORKS: &[&str] = &[
 /// Demonstratives that point a wrongdoer word at someone («این دزدها», «همین خائنا»).
 const DEMONSTRATIVE: &[&str] = &["این", "اون", "همین", "همون", "آن"];
 
-/// Things held in trust that are not for sale: selling them is an accusation.
-const ENTRUSTED: &[&str] = &[
-    "مجوز",
-    "جواز",
-    "سوال",
-    "سوالات",
-    "واکسن",
-    "سهمیه",
-    "امتیاز",
-    "رای",
-    "آرا",
-    "بازی",
-    "وطن",
-    "کشور",
-    "مملکت",
-    "مردم",
-    "بیتالمال",
-    "اطلاعات",
-    "نمره",
-    "نمرات",
-    "مدرک",
-    "مدارک",
-    "پروانه",
-    "کمک",
-    "اهدایی",
-    "ارزاق",
-    "کوپن",
-    "یارانه",
-    "وجدان",
-    "شرف",
-];
-
-/// An [`ENTRUSTED`] word, plural or with the object marker glued on («واکسن‌های», «سؤالاتو»).
-fn entrusted(w: &str) -> bool {
-    ENTRUSTED.contains(&w)
-        || [
-            "های", "ها", "ای", "ا", "رو", "و", "شونو", "شون", "شان", "شو", "ش", "تونو", "تون",
-        ]
-        .iter()
-        .any(|e| w.strip_suffix(e).is_some_and(|b| ENTRUSTED.contains(&b)))
+/// A word of `data/entrusted.txt`, also with the object marker glued on («سؤالاتو», «مجوزشونو»).
+fn entrusted(d: &Data, w: &str) -> bool {
+    d.entrusted.get(w).is_some()
+        || ["رو", "و", "شونو", "شو", "تونو"].iter().any(|e| {
+            w.strip_suffix(e)
+                .is_some_and(|b| d.entrusted.get(b).is_some())
+        })
 }
 
 /// Words before a wrongdoing act that say it was stopped, not done («جلوی رشوه را گرفت»).
@@ -260,43 +227,12 @@ const SLY_EMOJI: &[char] = &['😏', '🙄', '😉', '😜'];
 /// Words of insinuation («لابد», «حتما») that need a pointed money word in their sentence.
 const SLY_WORDS: &[&str] = &["لابد", "حتما", "حتمن", "احتمالا", "معلومه"];
 
-/// Money and favour words an insinuation is about.
-const MONEY: &[&str] = &[
-    "پول",
-    "پولش",
-    "پولها",
-    "پولا",
-    "پولای",
-    "پولهای",
-    "بودجه",
-    "بودجهها",
-    "بودجش",
-    "بودجهش",
-    "یارانه",
-    "سود",
-    "جیب",
-    "پولدار",
-    "نفع",
-    "اعتبارات",
-    "میلیارد",
-    "میلیاردها",
-    "میلیون",
-    "تومن",
-    "تومان",
-];
-
-/// Words that, next to an insinuation, point at money going astray or luck that is not luck.
-const POINTED: &[&str] = &[
-    "جیب",
-    "حساب",
-    "سود",
-    "پولدار",
-    "نفع",
-    "اتفاقی",
-    "اتفاقیه",
-    "تصادفی",
-    "تصادفیه",
-];
+/// Whether `w` is a form of a `data/money.txt` stem in `role` ("money" or "pointed").
+fn money_word<K: Key + ?Sized>(d: &Data, w: &K, role: &str) -> bool {
+    d.money.get(w).is_some_and(|h| {
+        h.tag.split(' ').any(|t| t == role) && (h.suffix.is_empty() || !h.tag.ends_with("bare"))
+    })
+}
 
 /// Per-token facts for one field.
 struct View<'a> {
@@ -465,7 +401,7 @@ pub fn judge(ctx: &Context, fields: &[FieldView<'_>]) -> Vec<Hit> {
     for (vi, v) in views.iter().enumerate() {
         insults(d, ctx, v, &mut hits);
         slander(d, ctx, v, fields[vi].toks, any_target, &mut hits);
-        insinuation(v, fields[vi].toks, &mut hits);
+        insinuation(d, v, fields[vi].toks, &mut hits);
         emoji(d, ctx, fields[vi].toks, v, &mut hits);
         site_words(ctx, v, &mut hits);
     }
@@ -688,7 +624,7 @@ fn slander(
     hits: &mut Vec<Hit>,
 ) {
     let sent = sentences(d, v);
-    personal_gain(v, toks, &sent, hits);
+    personal_gain(d, v, toks, &sent, hits);
     let target_in = |s: u32| sent.target.contains(&s);
     let excused = |s: u32| sent.excused.contains(&s);
     let mut push = |score: f32, first: usize, last: usize, kind: &str, ev: String| {
@@ -803,7 +739,8 @@ fn slander(
             continue;
         }
         let from = k.saturating_sub(8);
-        if let Some(o) = (from..k).find(|&j| v.toks[j].sentence == s && entrusted(&v.toks[j].text))
+        if let Some(o) =
+            (from..k).find(|&j| v.toks[j].sentence == s && entrusted(d, &v.toks[j].text))
         {
             push(
                 0.8,
@@ -923,7 +860,7 @@ fn rich(w: &str) -> bool {
 /// getting rich overnight, «از کجا آورده» (where did they get it from?), or a luxury with a
 /// sarcastic mark («ویلای جدیدت مبارک», «ماشین صفر آقازاده رو دیدید؟»). A question about a
 /// budget with no one's gain in it («بودجه کجا رفت؟») is not one.
-fn personal_gain(v: &View<'_>, toks: &[Token], sent: &Sentences, hits: &mut Vec<Hit>) {
+fn personal_gain(d: &Data, v: &View<'_>, toks: &[Token], sent: &Sentences, hits: &mut Vec<Hit>) {
     let n = v.toks.len();
     let mut k = 0;
     while k < n {
@@ -966,7 +903,7 @@ fn personal_gain(v: &View<'_>, toks: &[Token], sent: &Sentences, hits: &mut Vec<
             let wealth = (0..n).any(|j| {
                 let t = v.toks[j].text.as_str();
                 v.toks[j].sentence == s
-                    && (MONEY.contains(&t)
+                    && (money_word(d, t, "money")
                         || t.starts_with("ثروت")
                         || t.starts_with("اموال")
                         || t.starts_with("دارایی")
@@ -1055,12 +992,12 @@ fn strip_one(w: &str) -> &str {
 /// Slander by insinuation: a sly mark (😏, «لابد … جیب», «یکی این وسط … سود») about money or
 /// favours, in a comment that points at an identifiable target. Questions alone («بودجه کجا خرج
 /// شده؟») are not insinuation.
-fn insinuation(v: &View<'_>, toks: &[Token], hits: &mut Vec<Hit>) {
+fn insinuation(d: &Data, v: &View<'_>, toks: &[Token], hits: &mut Vec<Hit>) {
     if !v.target.iter().any(|&x| x) {
         return;
     }
     let is = |k: usize, list: &[&str]| list.contains(&v.toks[k].text.as_str());
-    let money = (0..v.toks.len()).any(|k| is(k, MONEY));
+    let money = v.toks.iter().any(|t| money_word(d, &t.text, "money"));
     if !money {
         return;
     }
@@ -1068,7 +1005,7 @@ fn insinuation(v: &View<'_>, toks: &[Token], hits: &mut Vec<Hit>) {
         .iter()
         .find(|t| t.kind == Kind::Emoji && t.text.chars().any(|c| SLY_EMOJI.contains(&c)));
     let pointed: HashSet<u32> = (0..v.toks.len())
-        .filter(|&j| is(j, POINTED))
+        .filter(|&j| money_word(d, &v.toks[j].text, "pointed"))
         .map(|j| v.toks[j].sentence)
         .collect();
     let mut mark: Option<(usize, usize)> = None;
