@@ -645,6 +645,7 @@ pub struct Data {
     pub money: Stems,
     pub entrusted: Stems,
     pub speech: Stems,
+    pub luxury: Stems,
     pub generic: WordSet,
     pub places: WordSet,
     pub reactions: Phrases,
@@ -776,6 +777,7 @@ pub fn data() -> &'static Data {
             money: Stems::parse(data!("money.txt")),
             entrusted: Stems::parse(data!("entrusted.txt")),
             speech: Stems::parse(data!("speech.txt")),
+            luxury: Stems::parse(data!("luxury.txt")),
             generic: set_full(data!("generic.txt")),
             places: set_full(data!("places.txt")),
             reactions: Phrases::parse(data!("reactions.txt")),
@@ -798,7 +800,7 @@ impl Data {
     /// Gives each word lexicon a bit and builds [`Data::lexicons`] from their keys.
     fn index_lexicons(&mut self) {
         let mut all: WordMap<u64> = WordMap::default();
-        let lexicons: [&mut dyn Lexicon; 28] = [
+        let lexicons: [&mut dyn Lexicon; 29] = [
             &mut self.fa,
             &mut self.ar,
             &mut self.ur,
@@ -822,6 +824,7 @@ impl Data {
             &mut self.money,
             &mut self.entrusted,
             &mut self.speech,
+            &mut self.luxury,
             &mut self.generic,
             &mut self.places,
             &mut self.stop,
@@ -954,6 +957,7 @@ mod tests {
             raw_data!("money.txt"),
             raw_data!("entrusted.txt"),
             raw_data!("speech.txt"),
+            raw_data!("luxury.txt"),
             raw_data!("generic.txt"),
             raw_data!("places.txt"),
             raw_data!("reactions.txt"),

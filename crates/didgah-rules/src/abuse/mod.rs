@@ -192,12 +192,17 @@ const WORKS: &[&str] = &[
 const DEMONSTRATIVE: &[&str] = &["این", "اون", "همین", "همون", "آن"];
 
 /// A word of `data/entrusted.txt`, also with the object marker glued on («سؤالاتو», «مجوزشونو»).
+/// Public property («اموال») only as the public's, not with a possessive («اموالش»: his own).
 fn entrusted(d: &Data, w: &str) -> bool {
-    d.entrusted.get(w).is_some()
-        || ["رو", "و", "شونو", "شو", "تونو"].iter().any(|e| {
-            w.strip_suffix(e)
-                .is_some_and(|b| d.entrusted.get(b).is_some())
-        })
+    let held = |w: &str| {
+        d.entrusted
+            .get(w)
+            .is_some_and(|h| h.tag != "public" || matches!(h.suffix, "" | "ی"))
+    };
+    held(w)
+        || ["رو", "و", "شونو", "شو", "تونو"]
+            .iter()
+            .any(|e| w.strip_suffix(e).is_some_and(held))
 }
 
 /// Words before a wrongdoing act that say it was stopped, not done («جلوی رشوه را گرفت»).
@@ -587,7 +592,7 @@ fn sentences(d: &Data, v: &View<'_>) -> Sentences {
         if d.policy_context.get(&t.text).is_some() {
             s.excused.insert(t.sentence);
         }
-        if d.favours.get(&t.text).is_some() {
+        if d.favours.get(&t.text).is_some_and(|h| h.tag.is_empty()) {
             s.favour.insert(t.sentence);
         }
         // «هر کی این کارو کرده…»: whoever did it, not someone in particular.
@@ -662,7 +667,7 @@ impl Cue {
             Cue::Word(x) => w.as_str() == x,
             Cue::Prefix(p) => w.starts_with(p.as_str()),
             Cue::Crime => d.crimes.get(w).is_some() || d.agents.get(w).is_some(),
-            Cue::Deal => d.favours.get(w).is_some(),
+            Cue::Deal => d.favours.get(w).is_some_and(|h| h.tag.is_empty()),
             Cue::Money => money_word(d, w, "money"),
             Cue::Kin => d.kin.contains(w) || d.kin.contains(strip_one(w)),
         }
@@ -966,7 +971,10 @@ fn slander(
             continue;
         }
         let s = v.toks[k].sentence;
-        if sent.favour.contains(&s) && (target_in(s) || any_target) && !excused(s) {
+        if (sent.favour.contains(&s) || appointed(d, v, k))
+            && (target_in(s) || any_target)
+            && !excused(s)
+        {
             push(
                 0.7,
                 k,
@@ -978,24 +986,65 @@ fn slander(
     }
 }
 
-/// Luxuries an insinuation of illicit wealth points at («ویلای جدید», «ماشین صفر», «کاخ»).
-fn luxury(toks: &[&Token<'_>], k: usize) -> bool {
-    let w = toks[k].text.as_str();
-    let next = toks
-        .get(k + 1)
-        .filter(|n| n.sentence == toks[k].sentence)
-        .map_or("", |n| n.text.as_str());
-    w.starts_with("ویلا")
-        || matches!(w, "کاخ" | "پورشه" | "لکسوس" | "مازراتی" | "لامبورگینی")
-        || ((w.starts_with("ماشین")
-            || w.starts_with("خون")
-            || w.starts_with("خانه")
-            || w.starts_with("آپارتمان"))
-            && (next.starts_with("صفر")
-                || next.starts_with("لوکس")
-                || next.starts_with("آنچنان")
-                || next.starts_with("میلیارد")
-                || next.starts_with("چندمیلیارد")))
+/// A relative at `k` put in a post: a post word and a verb of appointing after it in its
+/// sentence («پسرش رو کرده مدیر», «باجناقش رو گذاشته مسئول خرید»).
+fn appointed(d: &Data, v: &View<'_>, k: usize) -> bool {
+    let s = v.toks[k].sentence;
+    let has = |tag: &str| {
+        v.toks[k + 1..]
+            .iter()
+            .take_while(|t| t.sentence == s)
+            .take(5)
+            .any(|t| d.favours.get(&t.text).is_some_and(|h| h.tag == tag))
+    };
+    has("post") && has("appoint")
+}
+
+/// Luxuries an insinuation of illicit wealth points at («ویلای جدید», «ماشین صفر», «کاخ»,
+/// «سفر خارجی»): `data/luxury.txt`.
+fn luxury(d: &Data, toks: &[&Token<'_>], k: usize) -> bool {
+    let tag = |j: usize| {
+        toks.get(j)
+            .filter(|t| t.sentence == toks[k].sentence)
+            .and_then(|t| d.luxury.get(&t.text))
+            .map_or("", |h| h.tag)
+    };
+    match tag(k) {
+        "luxury" => true,
+        "property" => tag(k + 1) == "costly",
+        _ => false,
+    }
+}
+
+/// «چطور تو دو سال سه تا آپارتمان خرید؟», «چجوری پولدار شد؟»: a "how" word at `k` asking
+/// how a target came by several properties or by wealth. Returns the word it points at.
+fn how_come(d: &Data, v: &View<'_>, k: usize) -> Option<usize> {
+    if !matches!(
+        v.toks[k].text.as_str(),
+        "چطور" | "چطوری" | "چجوری" | "چگونه" | "چطو"
+    ) {
+        return None;
+    }
+    let s = v.toks[k].sentence;
+    let end = (k + 1..v.toks.len())
+        .take_while(|&j| v.toks[j].sentence == s)
+        .last()?;
+    let several = |j: usize| {
+        matches!(v.toks[j - 1].text.as_str(), "تا" | "چند" | "چندتا")
+            || v.toks[j - 1].kind == Kind::Number
+    };
+    let bought = |j: usize| {
+        let w = v.toks[j].text.as_str();
+        w.starts_with("خرید") || w.starts_with("میخر")
+    };
+    (k + 1..=end).find(|&j| {
+        let w = v.toks[j].text.as_str();
+        let owned = d.luxury.get(w).is_some_and(|h| h.tag != "costly")
+            && several(j)
+            && (j + 1..=end).any(bought);
+        let rich_now = rich(w) && j < end && v.toks[j + 1].text.starts_with("شد");
+        owned || rich_now
+    })
 }
 
 /// Getting rich overnight («یهو پولدار شد», «یک‌شبه میلیاردر شدن»).
@@ -1062,13 +1111,16 @@ fn personal_gain(d: &Data, v: &View<'_>, toks: &[Token], sent: &Sentences, hits:
                         || t.starts_with("اموال")
                         || t.starts_with("دارایی")
                         || rich(t)
-                        || luxury(v.toks, j))
+                        || luxury(d, v.toks, j))
             });
             if !named_law && ends && (perfect || wealth) {
                 found = Some((k + 2, "where did it come from"));
             }
         }
-        if luxury(v.toks, k) {
+        if let Some(j) = how_come(d, v, k) {
+            found = Some((j, "how did they come by it"));
+        }
+        if luxury(d, v.toks, k) {
             let in_s = |j: &usize| v.toks[*j].sentence == s;
             let from = k.saturating_sub(8);
             let to = (k + 8).min(n);
@@ -1555,5 +1607,23 @@ mod tests {
         );
         check("نادری مدرکش رو از دانشگاه تهران گرفته", "");
         check("من پولمو خرج خودم کردم و کتاب خریدم", "");
+    }
+
+    #[test]
+    fn relatives_in_posts_property_and_how_come_are_slander() {
+        check("نادری برادرزنش رو کرده معاون کتابخونه", "slander");
+        check("مدیرکل دامادش رو گذاشته مسئول خرید کتاب", "slander");
+        check("مدیرکل اموال کتابخونه رو فروخته", "slander");
+        check("نادری با پول بیت‌المال سفر خارجی رفته", "slander");
+        check("چطور نادری تو سه سال چند تا آپارتمان خرید؟", "slander");
+    }
+
+    #[test]
+    fn relatives_property_and_questions_in_passing_pass() {
+        check("مدیرکل با پسرش صحبت کرد و کتابخونه رو نشونش داد", "");
+        check("نادری اموالش رو فروخت و رفت شهرستان", "");
+        check("نادری از سفر خارجی کتاب‌های خوبی آورد", "");
+        check("چطور میشه تو کتابخونه کارت عضویت گرفت؟ نادری جواب بده", "");
+        check("مدیرکل چطور بودجه ساختمان جدید رو جور کرد؟", "");
     }
 }
