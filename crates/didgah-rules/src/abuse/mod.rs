@@ -1090,7 +1090,9 @@ fn personal_gain(d: &Data, v: &View<'_>, toks: &[Token], sent: &Sentences, hits:
             found = Some((k + 1, "sudden wealth"));
         }
         // «از کجا آورده؟», not «قانون از کجا آورده‌اید».
-        if w == "از" && matches!(at(k + 1), "کجا" | "کجاش") && at(k + 2).starts_with("آورد")
+        // «از کجا آورده», or with the thing between («از کجا این همه پول آورده»).
+        let brought = (k + 2..k + 6).find(|&j| at(j).starts_with("آورد"));
+        if let Some(vj) = brought.filter(|_| w == "از" && matches!(at(k + 1), "کجا" | "کجاش"))
         {
             let named_law = k > 0
                 && v.toks[k - 1].sentence == s
@@ -1100,13 +1102,15 @@ fn personal_gain(d: &Data, v: &View<'_>, toks: &[Token], sent: &Sentences, hits:
                 );
             // The idiom ends its sentence and is about wealth («این همه ثروت رو از کجا
             // آورده؟») or is the perfect «آورده‌اید»; «این آمار رو از کجا آوردی» asks a source.
-            let verb = at(k + 2);
-            let ends = at(k + 3).is_empty();
-            let perfect = verb.starts_with("آورده");
+            let verb = at(vj);
+            let ends = at(vj + 1).is_empty();
+            let perfect = verb.starts_with("آورده") && vj == k + 2;
+            // With words between, only personal wealth: «از کجا این همه پول آورده» may ask
+            // where a budget was found.
             let wealth = (0..n).any(|j| {
                 let t = v.toks[j].text.as_str();
                 v.toks[j].sentence == s
-                    && (money_word(d, t, "money")
+                    && ((vj == k + 2 && money_word(d, t, "money"))
                         || t.starts_with("ثروت")
                         || t.starts_with("اموال")
                         || t.starts_with("دارایی")
@@ -1114,7 +1118,7 @@ fn personal_gain(d: &Data, v: &View<'_>, toks: &[Token], sent: &Sentences, hits:
                         || luxury(d, v.toks, j))
             });
             if !named_law && ends && (perfect || wealth) {
-                found = Some((k + 2, "where did it come from"));
+                found = Some((vj, "where did it come from"));
             }
         }
         if let Some(j) = how_come(d, v, k) {
@@ -1152,14 +1156,24 @@ fn personal_gain(d: &Data, v: &View<'_>, toks: &[Token], sent: &Sentences, hits:
         if found.is_none() && bought {
             let in_s = |j: &usize| v.toks[*j].sentence == s;
             let from = k.saturating_sub(8);
+            // For themselves or a relative («برای پسرش»).
             let self_at = (from..k).filter(in_s).find(|&j| {
-                matches!(v.toks[j].text.as_str(), "برای" | "واسه") && at(j + 1).starts_with("خودش")
+                let b = at(j + 1);
+                matches!(v.toks[j].text.as_str(), "برای" | "واسه")
+                    && (b.starts_with("خودش") || d.kin.contains(b) || d.kin.contains(strip_one(b)))
             });
+            // The public's money, or a project's («با پول پل»), not their own («با پول خودش»).
             let public = (from..k).filter(in_s).any(|j| {
                 let t = v.toks[j].text.as_str();
+                let project_money = t == "با"
+                    && matches!(at(j + 1), "پول" | "پولای" | "پولهای")
+                    && !at(j + 2).is_empty()
+                    && !at(j + 2).starts_with("خود")
+                    && !d.kin.contains(strip_one(at(j + 2)));
                 t.starts_with("بیتالمال")
                     || t.starts_with("بودجه")
                     || (t.starts_with("پول") && matches!(at(j + 1), "مردم" | "ملت"))
+                    || project_money
             });
             if let (Some(j), true) = (self_at, public) {
                 found = Some((k, "bought for themselves with public money"));
@@ -1625,5 +1639,31 @@ mod tests {
         check("نادری از سفر خارجی کتاب‌های خوبی آورد", "");
         check("چطور میشه تو کتابخونه کارت عضویت گرفت؟ نادری جواب بده", "");
         check("مدیرکل چطور بودجه ساختمان جدید رو جور کرد؟", "");
+    }
+
+    #[test]
+    fn hidden_owners_pockets_and_gifts_are_slander() {
+        check("مدیرکل سهامدار پنهان انتشاراتیه", "slander");
+        check("نصف بودجه رفته تو جیب نادری", "slander");
+        check("نادری پول کتابخونه رو به حساب شخصیش ریخته", "slander");
+        check("ناشر به مدیرکل یه ویلا هدیه داده", "slander");
+        check("مدیرکل از کجا این همه ثروت آورده؟", "slander");
+        check("نادری با پول کتابخونه برای پسرش خونه خریده", "slander");
+        check("آقای نادری شما یه آدم پستی", "insult");
+    }
+
+    #[test]
+    fn gifts_accounts_and_own_money_in_passing_pass() {
+        check("نادری به بچه‌های برنده کتاب هدیه داد", "");
+        check(
+            "حقوق کارمندا به حساب شخصیشون واریز میشه؟ نادری جواب بده",
+            "",
+        );
+        check("نادری با پول خودش برای پسرش خونه خریده", "");
+        check("از کجا این آمار رو آوردی آقای نادری؟", "");
+        check("اداره از کجا این همه پول برای ساختمان جدید آورده؟", "");
+        check("نادری گفت کی پشت این ماجراست باید معلوم بشه", "");
+        check("مدیرکل باید جلوی رفتن پول کتاب به جیب دلال‌ها رو بگیره", "");
+        check("پستچی بسته کتاب‌ها رو برای مدیرکل آورد", "");
     }
 }
