@@ -589,7 +589,13 @@ fn sentences(d: &Data, v: &View<'_>) -> Sentences {
         } else if s.target.contains(&t.sentence) && d.speech.get(&t.text).is_some() {
             s.said.entry(t.sentence).or_insert(k);
         }
-        if d.policy_context.get(&t.text).is_some() {
+        // «آموزش و پرورش» is the ministry of education, not education against wrongdoing.
+        let ministry = t.text == "آموزش"
+            && v.toks.get(k + 1).is_some_and(|n| n.text == "و")
+            && v.toks
+                .get(k + 2)
+                .is_some_and(|n| n.text.starts_with("پرورش"));
+        if d.policy_context.get(&t.text).is_some() && !ministry {
             s.excused.insert(t.sentence);
         }
         if d.favours.get(&t.text).is_some_and(|h| h.tag.is_empty()) {
@@ -669,7 +675,7 @@ impl Cue {
             Cue::Crime => d.crimes.get(w).is_some() || d.agents.get(w).is_some(),
             Cue::Deal => d.favours.get(w).is_some_and(|h| h.tag.is_empty()),
             Cue::Money => money_word(d, w, "money"),
-            Cue::Kin => d.kin.contains(w) || d.kin.contains(strip_one(w)),
+            Cue::Kin => is_kin(d, w),
         }
     }
 }
@@ -967,11 +973,13 @@ fn slander(
     }
     // Nepotism: relatives and a contract, job or prize in one sentence.
     for k in 0..v.toks.len() {
-        if !d.kin.contains(&v.toks[k].text) && !d.kin.contains(strip_one(&v.toks[k].text)) {
+        if !is_kin(d, &v.toks[k].text) {
             continue;
         }
         let s = v.toks[k].sentence;
-        if (sent.favour.contains(&s) || appointed(d, v, k))
+        // «شرکت مال باجناقشه»: a company that belongs to a relative.
+        let owns = k > 0 && v.toks[k - 1].sentence == s && v.toks[k - 1].text == "مال";
+        if (sent.favour.contains(&s) || appointed(d, v, k) || owns)
             && (target_in(s) || any_target)
             && !excused(s)
         {
@@ -1160,7 +1168,7 @@ fn personal_gain(d: &Data, v: &View<'_>, toks: &[Token], sent: &Sentences, hits:
             let self_at = (from..k).filter(in_s).find(|&j| {
                 let b = at(j + 1);
                 matches!(v.toks[j].text.as_str(), "برای" | "واسه")
-                    && (b.starts_with("خودش") || d.kin.contains(b) || d.kin.contains(strip_one(b)))
+                    && (b.starts_with("خودش") || is_kin(d, b))
             });
             // The public's money, or a project's («با پول پل»), not their own («با پول خودش»).
             let public = (from..k).filter(in_s).any(|j| {
@@ -1169,7 +1177,7 @@ fn personal_gain(d: &Data, v: &View<'_>, toks: &[Token], sent: &Sentences, hits:
                     && matches!(at(j + 1), "پول" | "پولای" | "پولهای")
                     && !at(j + 2).is_empty()
                     && !at(j + 2).starts_with("خود")
-                    && !d.kin.contains(strip_one(at(j + 2)));
+                    && !is_kin(d, at(j + 2));
                 t.starts_with("بیتالمال")
                     || t.starts_with("بودجه")
                     || (t.starts_with("پول") && matches!(at(j + 1), "مردم" | "ملت"))
@@ -1198,15 +1206,13 @@ fn personal_gain(d: &Data, v: &View<'_>, toks: &[Token], sent: &Sentences, hits:
     }
 }
 
-/// A word without a short colloquial ending (رحیمیه → رحیمی، برادرزنش → برادرزن،
-/// فامیلشو → فامیل).
-fn strip_one(w: &str) -> &str {
-    for e in ["شونو", "شون", "شو", "اش", "ه", "ش", "ی"] {
-        if let Some(s) = w.strip_suffix(e) {
-            return s;
-        }
-    }
-    w
+/// A kinship word, bare or with a short colloquial ending (برادرزنش → برادرزن، فامیلشو →
+/// فامیل، آشناش → آشنا: every ending that fits is tried, «اش» and «ش» alike).
+fn is_kin(d: &Data, w: &str) -> bool {
+    d.kin.contains(w)
+        || ["شونو", "شون", "شو", "اش", "ه", "ش", "ی"]
+            .iter()
+            .any(|e| w.strip_suffix(e).is_some_and(|s| d.kin.contains(s)))
 }
 
 /// Slander by insinuation: a sly mark (😏, «لابد … جیب», «یکی این وسط … سود») about money or
@@ -1665,5 +1671,18 @@ mod tests {
         check("نادری گفت کی پشت این ماجراست باید معلوم بشه", "");
         check("مدیرکل باید جلوی رفتن پول کتاب به جیب دلال‌ها رو بگیره", "");
         check("پستچی بسته کتاب‌ها رو برای مدیرکل آورد", "");
+    }
+
+    #[test]
+    fn give_aways_fortunes_and_the_education_ministry() {
+        check("نادری ساختمان کتابخونه رو مفت داده به آشناش", "slander");
+        check("انتشاراتی طرف قرارداد مال باجناق نادریه", "slander");
+        check("مسئولین آموزش و پرورش پول کتاب‌ها رو بالا کشیدن", "slander");
+        check("مدیرکل اموال کتابخونه رو چوب حراج زده", "slander");
+        check("نادری تو این چند سال برای خودش ثروتی جمع کرد", "slander");
+        check("مدیرکل از قبل این کتابخونه نون میخوره", "slander");
+        check("آموزش مبارزه با رشوه برای کارمندای اداره لازمه", "");
+        check("نادری کتاب‌های اهدایی رو مفت به بچه‌ها داد", "");
+        check("این خونه مال برادرمه و نادری همسایه ماست", "");
     }
 }
