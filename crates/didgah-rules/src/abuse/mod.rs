@@ -598,7 +598,10 @@ fn sentences(d: &Data, v: &View<'_>) -> Sentences {
         if d.policy_context.get(&t.text).is_some() && !ministry {
             s.excused.insert(t.sentence);
         }
-        if d.favours.get(&t.text).is_some_and(|h| h.tag.is_empty()) {
+        if d.favours
+            .get(&t.text)
+            .is_some_and(|h| matches!(h.tag, "" | "sale"))
+        {
             s.favour.insert(t.sentence);
         }
         // «هر کی این کارو کرده…»: whoever did it, not someone in particular.
@@ -1707,5 +1710,25 @@ mod tests {
             "",
         );
         check("نادری پول کتاب‌ها رو برداشت و فرار کرد", "slander");
+    }
+
+    #[test]
+    fn appropriation_cuts_and_greased_palms_are_slander() {
+        check("مدیرکل ساختمان اداره رو تصاحب کرده", "slander");
+        check("نادری کتاب‌های اهدایی رو به نفع خود مصادره کرد", "slander");
+        check(
+            "نادری هر قراردادی امضا میکنه بیست درصدش مال خودشه",
+            "slander",
+        );
+        check("نادری سبیل بازرسا رو چرب کرده", "slander");
+        check("مدیرکل دم ناشرها رو دیده", "slander");
+        check("نادری کتاب‌های اداره رو به مغازه رفقاش میفروشه", "slander");
+        check("این کتابخونه گاو شیرده مدیرکله", "slander");
+        check("دادگاه اموال قاچاقچی‌ها رو مصادره کرد", "");
+        check("نادری کتاب‌های تکراری رو به کتاب‌فروشی‌ها فروخت", "");
+        check(
+            "ده درصد بودجه کتابخونه صرف خرید کتاب کودک شد، نادری گزارش داد",
+            "",
+        );
     }
 }
