@@ -16,6 +16,9 @@
 //!   too («پورسانت گرفته», «مجوز رو فروخته», «آمار رو دستکاری میکنید»), and so does insinuation
 //!   about money aimed at a target (😏, «لابد … جیب», «یکی این وسط سود میبره»), or about a
 //!   target's own gain («یهو پولدار شد», «از کجا آورده؟», a villa bought with public money).
+//!   An act's line in `data/acts.txt` may ask for words inside it, in its sentence or absent
+//!   from it ([`ActRule`]), which keeps an idiom's everyday sense innocent («پرچم رو بالا
+//!   کشید»); a wrongdoing after «شهردار گفت …» is what the official spoke about.
 //! - Titles of works in «…» after «رمان», «فیلم»… and reported name-calling («مزدور خواندند»)
 //!   are neither.
 
