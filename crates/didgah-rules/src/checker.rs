@@ -176,16 +176,25 @@ impl Checker {
         for (field, f) in &folded {
             let field = *field;
             let mut toks = tokenize(f, true);
-            for t in toks.iter_mut() {
+            // A comment with an insult, a wrongdoer or a wrongdoing in Finglish has its other
+            // Finglish words read too, so that «shahrdar reshve gerefte» meets «رشوه گرفته».
+            let mut latin: Vec<(usize, String)> = Vec::new();
+            let mut abusive = false;
+            for (i, t) in toks.iter().enumerate() {
                 if t.kind != Kind::Word || t.script != Script::Latin {
                     continue;
                 }
                 if let Some(fa) = d.finglish_map.to_persian(&t.text) {
-                    let abusive = d.insults.get(&fa).is_some() || d.agents.get(&fa).is_some();
-                    if lang.latin_is_finglish || abusive {
-                        t.text = Word::new(fa);
-                        t.script = Script::Arabic;
-                    }
+                    abusive |= d.insults.get(&fa).is_some()
+                        || d.agents.get(&fa).is_some()
+                        || d.crimes.get(&fa).is_some();
+                    latin.push((i, fa));
+                }
+            }
+            if lang.latin_is_finglish || abusive {
+                for (i, fa) in latin {
+                    toks[i].text = Word::new(fa);
+                    toks[i].script = Script::Arabic;
                 }
             }
             fields.push((field, toks));
@@ -447,5 +456,24 @@ mod tests {
         let r = check(&Policy::default(), "shahrdar kheili ahmaghe");
         assert!(r.rule(Rule::Abuse).unwrap().outcome > Outcome::Pass);
         assert_eq!(r.rule(Rule::Persian).unwrap().outcome, Outcome::Block);
+        // A wrongdoing in Finglish brings the rest of the phrase with it.
+        for text in ["shahrdar reshve gerefte", "modir ekhtelas karde"] {
+            let r = check(&Policy::default(), text);
+            assert!(
+                r.rule(Rule::Abuse).unwrap().outcome > Outcome::Pass,
+                "{text}"
+            );
+        }
+        for text in [
+            "shahrdar kare khubi kard",
+            "I read it to be informed, thanks",
+        ] {
+            let r = check(&Policy::default(), text);
+            assert_eq!(
+                r.rule(Rule::Abuse).unwrap().outcome,
+                Outcome::Pass,
+                "{text}"
+            );
+        }
     }
 }

@@ -353,8 +353,10 @@ pub struct PhraseHit {
 pub struct Phrases {
     pub list: Vec<Phrase>,
     exact: WordMap<Vec<usize>>,
-    /// Patterns opening with a prefix, by the prefix's first character.
+    /// Patterns opening with a prefix, by the prefix's [`head`].
     prefix: WordMap<Vec<usize>>,
+    /// Whether some prefix is a single character (indexed under that character).
+    short_prefix: bool,
     number: Vec<usize>,
 }
 
@@ -405,9 +407,10 @@ impl Phrases {
                     list.push(idx);
                 }
             }
-            Some(Pat::Prefix(w)) => match first_char(w) {
+            Some(Pat::Prefix(w)) => match head(w) {
                 "" => return,
                 c => {
+                    self.short_prefix |= w.chars().nth(1).is_none();
                     if let Some(list) = self.prefix.get_or_insert_with(c, Vec::new) {
                         list.push(idx);
                     }
@@ -437,11 +440,8 @@ impl Phrases {
                 empty
             };
             let exact = self.exact.get(&t.text).map_or(empty, Vec::as_slice);
-            let prefix = self
-                .prefix
-                .get(first_char(&t.text))
-                .map_or(empty, Vec::as_slice);
-            for &idx in numbers.iter().chain(exact).chain(prefix) {
+            let (prefix, short) = prefix_candidates(&self.prefix, self.short_prefix, &t.text);
+            for &idx in numbers.iter().chain(exact).chain(prefix).chain(short) {
                 if let Some(last) = self.match_at(&self.list[idx].pats, toks, i) {
                     hits.push(PhraseHit {
                         phrase: idx,
@@ -506,6 +506,7 @@ pub struct PhraseHits {
 pub struct PhraseIndex {
     exact: WordMap<Vec<(usize, usize)>>,
     prefix: WordMap<Vec<(usize, usize)>>,
+    short_prefix: bool,
     number: Vec<(usize, usize)>,
 }
 
@@ -523,14 +524,36 @@ impl PhraseIndex {
                 }
             }
             ix.number.extend(p.number.iter().map(|&i| (l, i)));
+            ix.short_prefix |= p.short_prefix;
         }
         ix
     }
 }
 
-/// The first character of `s` as a string ("" for an empty `s`).
-fn first_char(s: &str) -> &str {
-    s.chars().next().map_or("", |c| &s[..c.len_utf8()])
+/// The first two characters of `s` (fewer when it is shorter): the key prefix patterns are
+/// indexed by. Two characters rather than one: a word starting with «د» no longer tries every
+/// «دست*»-like pattern, only words starting with «دس» do.
+fn head(s: &str) -> &str {
+    let end = s.char_indices().nth(2).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// The prefix patterns a word may open: those under its [`head`], and, when some pattern's
+/// prefix is a single character (`short`), those under its first character.
+fn prefix_candidates<'m, V>(
+    prefix: &'m WordMap<Vec<V>>,
+    short: bool,
+    w: &str,
+) -> (&'m [V], &'m [V]) {
+    let h = head(w);
+    let two = prefix.get(h).map_or(&[][..], Vec::as_slice);
+    let one = match w.chars().next() {
+        Some(c) if short && c.len_utf8() < h.len() => prefix
+            .get(&w[..c.len_utf8()])
+            .map_or(&[][..], Vec::as_slice),
+        _ => &[][..],
+    };
+    (two, one)
 }
 
 /// Finglish spelling folded so that variants meet: x→kh, q→gh, w→v, oo/ou→u, ee→i, ey→ei,
@@ -642,6 +665,10 @@ pub struct Data {
     pub titles: WordSet,
     pub ethnic: Stems,
     pub policy_context: Stems,
+    pub money: Stems,
+    pub entrusted: Stems,
+    pub speech: Stems,
+    pub luxury: Stems,
     pub generic: WordSet,
     pub places: WordSet,
     pub reactions: Phrases,
@@ -770,6 +797,10 @@ pub fn data() -> &'static Data {
             titles: set_full(data!("titles.txt")),
             ethnic: Stems::parse(data!("ethnic.txt")),
             policy_context: Stems::parse(data!("policy_context.txt")),
+            money: Stems::parse(data!("money.txt")),
+            entrusted: Stems::parse(data!("entrusted.txt")),
+            speech: Stems::parse(data!("speech.txt")),
+            luxury: Stems::parse(data!("luxury.txt")),
             generic: set_full(data!("generic.txt")),
             places: set_full(data!("places.txt")),
             reactions: Phrases::parse(data!("reactions.txt")),
@@ -792,7 +823,7 @@ impl Data {
     /// Gives each word lexicon a bit and builds [`Data::lexicons`] from their keys.
     fn index_lexicons(&mut self) {
         let mut all: WordMap<u64> = WordMap::default();
-        let lexicons: [&mut dyn Lexicon; 25] = [
+        let lexicons: [&mut dyn Lexicon; 29] = [
             &mut self.fa,
             &mut self.ar,
             &mut self.ur,
@@ -813,6 +844,10 @@ impl Data {
             &mut self.titles,
             &mut self.ethnic,
             &mut self.policy_context,
+            &mut self.money,
+            &mut self.entrusted,
+            &mut self.speech,
+            &mut self.luxury,
             &mut self.generic,
             &mut self.places,
             &mut self.stop,
@@ -858,11 +893,8 @@ impl Data {
                 empty
             };
             let exact = ix.exact.get(&t.text).map_or(empty, Vec::as_slice);
-            let prefix = ix
-                .prefix
-                .get(first_char(&t.text))
-                .map_or(empty, Vec::as_slice);
-            for &(l, idx) in numbers.iter().chain(exact).chain(prefix) {
+            let (prefix, short) = prefix_candidates(&ix.prefix, ix.short_prefix, &t.text);
+            for &(l, idx) in numbers.iter().chain(exact).chain(prefix).chain(short) {
                 let (Some(list), Some(out)) = (lists.get(l), hits.get_mut(l)) else {
                     continue;
                 };
@@ -942,6 +974,10 @@ mod tests {
             raw_data!("titles.txt"),
             raw_data!("ethnic.txt"),
             raw_data!("policy_context.txt"),
+            raw_data!("money.txt"),
+            raw_data!("entrusted.txt"),
+            raw_data!("speech.txt"),
+            raw_data!("luxury.txt"),
             raw_data!("generic.txt"),
             raw_data!("places.txt"),
             raw_data!("reactions.txt"),
@@ -992,6 +1028,14 @@ mod tests {
             .map(|h| p.list[h.phrase].tag.as_str())
             .collect();
         assert_eq!(tags, vec!["bribery", "e", ""]);
+        // Prefixes are indexed by their first two characters; a one-character prefix still works.
+        let p = Phrases::parse("# source: test\nپ* … خورد* | one\nپو* … خورد* | two\n");
+        let tags: Vec<&str> = p
+            .find(&words)
+            .iter()
+            .map(|h| p.list[h.phrase].tag.as_str())
+            .collect();
+        assert_eq!(tags, vec!["two", "one"]);
     }
 
     #[test]

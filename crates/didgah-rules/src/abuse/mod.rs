@@ -16,14 +16,18 @@
 //!   too («پورسانت گرفته», «مجوز رو فروخته», «آمار رو دستکاری میکنید»), and so does insinuation
 //!   about money aimed at a target (😏, «لابد … جیب», «یکی این وسط سود میبره»), or about a
 //!   target's own gain («یهو پولدار شد», «از کجا آورده؟», a villa bought with public money).
+//!   An act's line in `data/acts.txt` may ask for words inside it, in its sentence or absent
+//!   from it ([`ActRule`]), which keeps an idiom's everyday sense innocent («پرچم رو بالا
+//!   کشید»); a wrongdoing after «شهردار گفت …» is what the official spoke about.
 //! - Titles of works in «…» after «رمان», «فیلم»… and reported name-calling («مزدور خواندند»)
 //!   are neither.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use crate::checker::FieldView;
 use crate::lexicon::{
-    Data, PhraseHits, Stems, Word, WordSet, at_least_chars, data, is_predicative, key_full,
+    Data, Key, PhraseHits, Stems, Word, WordSet, at_least_chars, data, is_predicative, key_full,
 };
 use crate::tokenize::{Kind, Script, Token};
 use crate::types::Field;
@@ -190,46 +194,18 @@ const WORKS: &[&str] = &[
 /// Demonstratives that point a wrongdoer word at someone («این دزدها», «همین خائنا»).
 const DEMONSTRATIVE: &[&str] = &["این", "اون", "همین", "همون", "آن"];
 
-/// Things held in trust that are not for sale: selling them is an accusation.
-const ENTRUSTED: &[&str] = &[
-    "مجوز",
-    "جواز",
-    "سوال",
-    "سوالات",
-    "واکسن",
-    "سهمیه",
-    "امتیاز",
-    "رای",
-    "آرا",
-    "بازی",
-    "وطن",
-    "کشور",
-    "مملکت",
-    "مردم",
-    "بیتالمال",
-    "اطلاعات",
-    "نمره",
-    "نمرات",
-    "مدرک",
-    "مدارک",
-    "پروانه",
-    "کمک",
-    "اهدایی",
-    "ارزاق",
-    "کوپن",
-    "یارانه",
-    "وجدان",
-    "شرف",
-];
-
-/// An [`ENTRUSTED`] word, plural or with the object marker glued on («واکسن‌های», «سؤالاتو»).
-fn entrusted(w: &str) -> bool {
-    ENTRUSTED.contains(&w)
-        || [
-            "های", "ها", "ای", "ا", "رو", "و", "شونو", "شون", "شان", "شو", "ش", "تونو", "تون",
-        ]
-        .iter()
-        .any(|e| w.strip_suffix(e).is_some_and(|b| ENTRUSTED.contains(&b)))
+/// A word of `data/entrusted.txt`, also with the object marker glued on («سؤالاتو», «مجوزشونو»).
+/// Public property («اموال») only as the public's, not with a possessive («اموالش»: his own).
+fn entrusted(d: &Data, w: &str) -> bool {
+    let held = |w: &str| {
+        d.entrusted
+            .get(w)
+            .is_some_and(|h| h.tag != "public" || matches!(h.suffix, "" | "ی"))
+    };
+    held(w)
+        || ["رو", "و", "شونو", "شو", "تونو"]
+            .iter()
+            .any(|e| w.strip_suffix(e).is_some_and(held))
 }
 
 /// Words before a wrongdoing act that say it was stopped, not done («جلوی رشوه را گرفت»).
@@ -260,43 +236,12 @@ const SLY_EMOJI: &[char] = &['😏', '🙄', '😉', '😜'];
 /// Words of insinuation («لابد», «حتما») that need a pointed money word in their sentence.
 const SLY_WORDS: &[&str] = &["لابد", "حتما", "حتمن", "احتمالا", "معلومه"];
 
-/// Money and favour words an insinuation is about.
-const MONEY: &[&str] = &[
-    "پول",
-    "پولش",
-    "پولها",
-    "پولا",
-    "پولای",
-    "پولهای",
-    "بودجه",
-    "بودجهها",
-    "بودجش",
-    "بودجهش",
-    "یارانه",
-    "سود",
-    "جیب",
-    "پولدار",
-    "نفع",
-    "اعتبارات",
-    "میلیارد",
-    "میلیاردها",
-    "میلیون",
-    "تومن",
-    "تومان",
-];
-
-/// Words that, next to an insinuation, point at money going astray or luck that is not luck.
-const POINTED: &[&str] = &[
-    "جیب",
-    "حساب",
-    "سود",
-    "پولدار",
-    "نفع",
-    "اتفاقی",
-    "اتفاقیه",
-    "تصادفی",
-    "تصادفیه",
-];
+/// Whether `w` is a form of a `data/money.txt` stem in `role` ("money" or "pointed").
+fn money_word<K: Key + ?Sized>(d: &Data, w: &K, role: &str) -> bool {
+    d.money.get(w).is_some_and(|h| {
+        h.tag.split(' ').any(|t| t == role) && (h.suffix.is_empty() || !h.tag.ends_with("bare"))
+    })
+}
 
 /// Per-token facts for one field.
 struct View<'a> {
@@ -465,7 +410,7 @@ pub fn judge(ctx: &Context, fields: &[FieldView<'_>]) -> Vec<Hit> {
     for (vi, v) in views.iter().enumerate() {
         insults(d, ctx, v, &mut hits);
         slander(d, ctx, v, fields[vi].toks, any_target, &mut hits);
-        insinuation(v, fields[vi].toks, &mut hits);
+        insinuation(d, v, fields[vi].toks, &mut hits);
         emoji(d, ctx, fields[vi].toks, v, &mut hits);
         site_words(ctx, v, &mut hits);
     }
@@ -628,6 +573,9 @@ struct Sentences {
     target: HashSet<u32>,
     excused: HashSet<u32>,
     favour: HashSet<u32>,
+    /// Per sentence, the first verb of saying after a target («شهردار گفت …»): wrongdoing
+    /// words after it are what the target spoke about.
+    said: HashMap<u32, usize>,
 }
 
 fn sentences(d: &Data, v: &View<'_>) -> Sentences {
@@ -635,16 +583,28 @@ fn sentences(d: &Data, v: &View<'_>) -> Sentences {
         target: HashSet::new(),
         excused: HashSet::new(),
         favour: HashSet::new(),
+        said: HashMap::new(),
     };
     let (mut conditional, mut subjunctive) = (HashSet::new(), HashSet::new());
     for (k, t) in v.toks.iter().enumerate() {
         if v.target[k] {
             s.target.insert(t.sentence);
+        } else if s.target.contains(&t.sentence) && d.speech.get(&t.text).is_some() {
+            s.said.entry(t.sentence).or_insert(k);
         }
-        if d.policy_context.get(&t.text).is_some() {
+        // «آموزش و پرورش» is the ministry of education, not education against wrongdoing.
+        let ministry = t.text == "آموزش"
+            && v.toks.get(k + 1).is_some_and(|n| n.text == "و")
+            && v.toks
+                .get(k + 2)
+                .is_some_and(|n| n.text.starts_with("پرورش"));
+        if d.policy_context.get(&t.text).is_some() && !ministry {
             s.excused.insert(t.sentence);
         }
-        if d.favours.get(&t.text).is_some() {
+        if d.favours
+            .get(&t.text)
+            .is_some_and(|h| matches!(h.tag, "" | "sale"))
+        {
             s.favour.insert(t.sentence);
         }
         // «هر کی این کارو کرده…»: whoever did it, not someone in particular.
@@ -679,6 +639,149 @@ fn says_of_someone(suffix: &str) -> bool {
     is_predicative(suffix) && !matches!(suffix, "ا" | "ها" | "های" | "ای" | "ان" | "ی")
 }
 
+/// Where an act's target must be: anywhere or nowhere (`kind`), in its sentence (`kind?`), or
+/// anywhere in the comment (`kind~`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Any,
+    Sentence,
+    Comment,
+}
+
+/// A word an act's context asks for: exact, a prefix (`word*`), or one of a lexicon's words
+/// (`@crime`: wrongdoing nouns and wrongdoers, `@deal`: contracts and jobs, `@money`, `@kin`).
+#[derive(Debug)]
+enum Cue {
+    Word(String),
+    Prefix(String),
+    Crime,
+    Deal,
+    Money,
+    Kin,
+}
+
+impl Cue {
+    fn parse(w: &str) -> Option<Cue> {
+        Some(match w {
+            "@crime" => Cue::Crime,
+            "@deal" => Cue::Deal,
+            "@money" => Cue::Money,
+            "@kin" => Cue::Kin,
+            _ => match w.strip_suffix('*') {
+                Some(p) => Cue::Prefix(Some(key_full(p)).filter(|k| !k.is_empty())?),
+                None => Cue::Word(Some(key_full(w)).filter(|k| !k.is_empty())?),
+            },
+        })
+    }
+
+    fn matches(&self, d: &Data, w: &Word) -> bool {
+        match self {
+            Cue::Word(x) => w.as_str() == x,
+            Cue::Prefix(p) => w.starts_with(p.as_str()),
+            Cue::Crime => d.crimes.get(w).is_some() || d.agents.get(w).is_some(),
+            Cue::Deal => d.favours.get(w).is_some_and(|h| h.tag.is_empty()),
+            Cue::Money => money_word(d, w, "money"),
+            Cue::Kin => is_kin(d, w),
+        }
+    }
+}
+
+/// What an act's line in `data/acts.txt` says after its pattern: `kind` with its [`Scope`]
+/// mark, then optional clauses `| in: …` (one of these inside the match), `| need: …` (one in
+/// its sentence) and `| unless: …` (none in its sentence) that tell the accusing sense of a
+/// phrase from its everyday one («پول رو بالا کشید» and «پرچم رو بالا کشید»).
+#[derive(Debug)]
+struct ActRule {
+    kind: String,
+    scope: Scope,
+    within: Vec<Cue>,
+    need: Vec<Cue>,
+    unless: Vec<Cue>,
+}
+
+impl ActRule {
+    fn parse(tag: &str) -> ActRule {
+        let mut parts = tag.split('|').map(str::trim);
+        let kind = parts.next().unwrap_or("");
+        let (kind, scope) = if let Some(k) = kind.strip_suffix('?') {
+            (k, Scope::Sentence)
+        } else if let Some(k) = kind.strip_suffix('~') {
+            (k, Scope::Comment)
+        } else {
+            (kind, Scope::Any)
+        };
+        let mut rule = ActRule {
+            kind: kind.to_string(),
+            scope,
+            within: Vec::new(),
+            need: Vec::new(),
+            unless: Vec::new(),
+        };
+        for part in parts {
+            let Some((name, words)) = part.split_once(':') else {
+                continue;
+            };
+            let cues = words.split_whitespace().filter_map(Cue::parse).collect();
+            match name.trim() {
+                "in" => rule.within = cues,
+                "need" => rule.need = cues,
+                "unless" => rule.unless = cues,
+                _ => {}
+            }
+        }
+        rule
+    }
+
+    /// Whether the match `first..=last` has the context this rule asks for.
+    fn holds(&self, d: &Data, v: &View<'_>, first: usize, last: usize) -> bool {
+        let s = v.toks[first].sentence;
+        let any = |cues: &[Cue], from: usize, to: usize| {
+            v.toks[from..=to]
+                .iter()
+                .any(|t| t.sentence == s && cues.iter().any(|c| c.matches(d, &t.text)))
+        };
+        let (from, to) = sentence_bounds(v, first);
+        (self.within.is_empty() || any(&self.within, first, last))
+            && (self.need.is_empty() || any(&self.need, from, to))
+            && (self.unless.is_empty() || !any(&self.unless, from, to))
+    }
+}
+
+/// The parsed tags of `data/acts.txt`, by phrase index.
+fn act_rules() -> &'static [ActRule] {
+    static RULES: OnceLock<Vec<ActRule>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        data()
+            .acts
+            .list
+            .iter()
+            .map(|p| ActRule::parse(&p.tag))
+            .collect()
+    })
+}
+
+/// The first and last word index of the sentence holding word `k`.
+fn sentence_bounds(v: &View<'_>, k: usize) -> (usize, usize) {
+    let s = v.toks[k].sentence;
+    let mut from = k;
+    while from > 0 && v.toks[from - 1].sentence == s {
+        from -= 1;
+    }
+    let mut to = k;
+    while to + 1 < v.toks.len() && v.toks[to + 1].sentence == s {
+        to += 1;
+    }
+    (from, to)
+}
+
+/// A wrongdoing word at `k` that is not said of anyone: what a target spoke about («شهردار
+/// گفت دزدی کابل‌ها زیاد شده») or denied («هیچ رشوه‌ای»).
+fn spoken_of(sent: &Sentences, v: &View<'_>, k: usize) -> bool {
+    let s = v.toks[k].sentence;
+    sent.said.get(&s).is_some_and(|&j| j < k)
+        || (k > 0 && v.toks[k - 1].sentence == s && v.toks[k - 1].text == "هیچ")
+}
+
 fn slander(
     d: &Data,
     ctx: &Context,
@@ -688,7 +791,7 @@ fn slander(
     hits: &mut Vec<Hit>,
 ) {
     let sent = sentences(d, v);
-    personal_gain(v, toks, &sent, hits);
+    personal_gain(d, v, toks, &sent, hits);
     let target_in = |s: u32| sent.target.contains(&s);
     let excused = |s: u32| sent.excused.contains(&s);
     let mut push = |score: f32, first: usize, last: usize, kind: &str, ev: String| {
@@ -728,7 +831,7 @@ fn slander(
         });
         // «دزدید» is also "stole"; "you are thieves" needs the "you".
         let predicate = says_of_someone(h.suffix) && (h.suffix != "ید" || target_here);
-        if !excused(s) && !v.quoted[i] {
+        if !excused(s) && !v.quoted[i] && !spoken_of(&sent, v, i) {
             let score = if target_here || predicate || pointed {
                 0.85
             } else if any_target && !is_crime_talk(h.suffix) {
@@ -757,26 +860,25 @@ fn slander(
             continue;
         }
         let p = &d.acts.list[h.phrase];
+        let rule = &act_rules()[h.phrase];
         // «پول گرفتن از مردم برای پارکینگ درست نیست»: the infinitive, a fee talked about.
         let infinitive = v.toks[h.last].text.as_str() == "گرفتن"
             && v.toks.get(h.last + 1).is_some_and(|t| {
                 t.sentence == s && matches!(t.text.as_str(), "از" | "برای" | "بابت")
             })
-            && p.tag.ends_with('?');
-        if infinitive {
+            && rule.scope == Scope::Sentence;
+        if infinitive || !rule.holds(d, v, h.first, h.last) {
             continue;
         }
-        // A kind ending in "?" is an accusation only with a target in its sentence.
-        let (kind, needs_target) = match p.tag.strip_suffix('?') {
-            Some(k) => (k, true),
-            None => (p.tag.as_str(), false),
-        };
+        let kind = rule.kind.as_str();
         let score = if target_in(s) {
             0.85
-        } else if needs_target {
+        } else if rule.scope == Scope::Sentence {
             continue;
         } else if any_target {
             0.75
+        } else if rule.scope == Scope::Comment {
+            continue;
         } else if kind == "theft"
             || (0..h.first).any(|k| v.toks[k].sentence == s && v.toks[k].text == "یکی")
         {
@@ -803,7 +905,8 @@ fn slander(
             continue;
         }
         let from = k.saturating_sub(8);
-        if let Some(o) = (from..k).find(|&j| v.toks[j].sentence == s && entrusted(&v.toks[j].text))
+        if let Some(o) =
+            (from..k).find(|&j| v.toks[j].sentence == s && entrusted(d, &v.toks[j].text))
         {
             push(
                 0.8,
@@ -859,7 +962,12 @@ fn slander(
             && DEMONSTRATIVE.contains(&v.toks[k - 1].text.as_str());
         let stopped =
             k > 0 && v.toks[k - 1].sentence == s && STOPPED.contains(&v.toks[k - 1].text.as_str());
-        if (target_in(s) || points_back) && !excused(s) && !v.quoted[k] && !stopped {
+        if (target_in(s) || points_back)
+            && !excused(s)
+            && !v.quoted[k]
+            && !stopped
+            && !spoken_of(&sent, v, k)
+        {
             push(
                 0.6,
                 k,
@@ -871,11 +979,16 @@ fn slander(
     }
     // Nepotism: relatives and a contract, job or prize in one sentence.
     for k in 0..v.toks.len() {
-        if !d.kin.contains(&v.toks[k].text) && !d.kin.contains(strip_one(&v.toks[k].text)) {
+        if !is_kin(d, &v.toks[k].text) {
             continue;
         }
         let s = v.toks[k].sentence;
-        if sent.favour.contains(&s) && (target_in(s) || any_target) && !excused(s) {
+        // «شرکت مال باجناقشه»: a company that belongs to a relative.
+        let owns = k > 0 && v.toks[k - 1].sentence == s && v.toks[k - 1].text == "مال";
+        if (sent.favour.contains(&s) || appointed(d, v, k) || owns)
+            && (target_in(s) || any_target)
+            && !excused(s)
+        {
             push(
                 0.7,
                 k,
@@ -887,24 +1000,65 @@ fn slander(
     }
 }
 
-/// Luxuries an insinuation of illicit wealth points at («ویلای جدید», «ماشین صفر», «کاخ»).
-fn luxury(toks: &[&Token<'_>], k: usize) -> bool {
-    let w = toks[k].text.as_str();
-    let next = toks
-        .get(k + 1)
-        .filter(|n| n.sentence == toks[k].sentence)
-        .map_or("", |n| n.text.as_str());
-    w.starts_with("ویلا")
-        || matches!(w, "کاخ" | "پورشه" | "لکسوس" | "مازراتی" | "لامبورگینی")
-        || ((w.starts_with("ماشین")
-            || w.starts_with("خون")
-            || w.starts_with("خانه")
-            || w.starts_with("آپارتمان"))
-            && (next.starts_with("صفر")
-                || next.starts_with("لوکس")
-                || next.starts_with("آنچنان")
-                || next.starts_with("میلیارد")
-                || next.starts_with("چندمیلیارد")))
+/// A relative at `k` put in a post: a post word and a verb of appointing after it in its
+/// sentence («پسرش رو کرده مدیر», «باجناقش رو گذاشته مسئول خرید»).
+fn appointed(d: &Data, v: &View<'_>, k: usize) -> bool {
+    let s = v.toks[k].sentence;
+    let has = |tag: &str| {
+        v.toks[k + 1..]
+            .iter()
+            .take_while(|t| t.sentence == s)
+            .take(5)
+            .any(|t| d.favours.get(&t.text).is_some_and(|h| h.tag == tag))
+    };
+    has("post") && has("appoint")
+}
+
+/// Luxuries an insinuation of illicit wealth points at («ویلای جدید», «ماشین صفر», «کاخ»,
+/// «سفر خارجی»): `data/luxury.txt`.
+fn luxury(d: &Data, toks: &[&Token<'_>], k: usize) -> bool {
+    let tag = |j: usize| {
+        toks.get(j)
+            .filter(|t| t.sentence == toks[k].sentence)
+            .and_then(|t| d.luxury.get(&t.text))
+            .map_or("", |h| h.tag)
+    };
+    match tag(k) {
+        "luxury" => true,
+        "property" => tag(k + 1) == "costly",
+        _ => false,
+    }
+}
+
+/// «چطور تو دو سال سه تا آپارتمان خرید؟», «چجوری پولدار شد؟»: a "how" word at `k` asking
+/// how a target came by several properties or by wealth. Returns the word it points at.
+fn how_come(d: &Data, v: &View<'_>, k: usize) -> Option<usize> {
+    if !matches!(
+        v.toks[k].text.as_str(),
+        "چطور" | "چطوری" | "چجوری" | "چگونه" | "چطو"
+    ) {
+        return None;
+    }
+    let s = v.toks[k].sentence;
+    let end = (k + 1..v.toks.len())
+        .take_while(|&j| v.toks[j].sentence == s)
+        .last()?;
+    let several = |j: usize| {
+        matches!(v.toks[j - 1].text.as_str(), "تا" | "چند" | "چندتا")
+            || v.toks[j - 1].kind == Kind::Number
+    };
+    let bought = |j: usize| {
+        let w = v.toks[j].text.as_str();
+        w.starts_with("خرید") || w.starts_with("میخر")
+    };
+    (k + 1..=end).find(|&j| {
+        let w = v.toks[j].text.as_str();
+        let owned = d.luxury.get(w).is_some_and(|h| h.tag != "costly")
+            && several(j)
+            && (j + 1..=end).any(bought);
+        let rich_now = rich(w) && j < end && v.toks[j + 1].text.starts_with("شد");
+        owned || rich_now
+    })
 }
 
 /// Getting rich overnight («یهو پولدار شد», «یک‌شبه میلیاردر شدن»).
@@ -923,7 +1077,7 @@ fn rich(w: &str) -> bool {
 /// getting rich overnight, «از کجا آورده» (where did they get it from?), or a luxury with a
 /// sarcastic mark («ویلای جدیدت مبارک», «ماشین صفر آقازاده رو دیدید؟»). A question about a
 /// budget with no one's gain in it («بودجه کجا رفت؟») is not one.
-fn personal_gain(v: &View<'_>, toks: &[Token], sent: &Sentences, hits: &mut Vec<Hit>) {
+fn personal_gain(d: &Data, v: &View<'_>, toks: &[Token], sent: &Sentences, hits: &mut Vec<Hit>) {
     let n = v.toks.len();
     let mut k = 0;
     while k < n {
@@ -950,7 +1104,9 @@ fn personal_gain(v: &View<'_>, toks: &[Token], sent: &Sentences, hits: &mut Vec<
             found = Some((k + 1, "sudden wealth"));
         }
         // «از کجا آورده؟», not «قانون از کجا آورده‌اید».
-        if w == "از" && matches!(at(k + 1), "کجا" | "کجاش") && at(k + 2).starts_with("آورد")
+        // «از کجا آورده», or with the thing between («از کجا این همه پول آورده»).
+        let brought = (k + 2..k + 6).find(|&j| at(j).starts_with("آورد"));
+        if let Some(vj) = brought.filter(|_| w == "از" && matches!(at(k + 1), "کجا" | "کجاش"))
         {
             let named_law = k > 0
                 && v.toks[k - 1].sentence == s
@@ -960,24 +1116,29 @@ fn personal_gain(v: &View<'_>, toks: &[Token], sent: &Sentences, hits: &mut Vec<
                 );
             // The idiom ends its sentence and is about wealth («این همه ثروت رو از کجا
             // آورده؟») or is the perfect «آورده‌اید»; «این آمار رو از کجا آوردی» asks a source.
-            let verb = at(k + 2);
-            let ends = at(k + 3).is_empty();
-            let perfect = verb.starts_with("آورده");
+            let verb = at(vj);
+            let ends = at(vj + 1).is_empty();
+            let perfect = verb.starts_with("آورده") && vj == k + 2;
+            // With words between, only personal wealth: «از کجا این همه پول آورده» may ask
+            // where a budget was found.
             let wealth = (0..n).any(|j| {
                 let t = v.toks[j].text.as_str();
                 v.toks[j].sentence == s
-                    && (MONEY.contains(&t)
+                    && ((vj == k + 2 && money_word(d, t, "money"))
                         || t.starts_with("ثروت")
                         || t.starts_with("اموال")
                         || t.starts_with("دارایی")
                         || rich(t)
-                        || luxury(v.toks, j))
+                        || luxury(d, v.toks, j))
             });
             if !named_law && ends && (perfect || wealth) {
-                found = Some((k + 2, "where did it come from"));
+                found = Some((vj, "where did it come from"));
             }
         }
-        if luxury(v.toks, k) {
+        if let Some(j) = how_come(d, v, k) {
+            found = Some((j, "how did they come by it"));
+        }
+        if luxury(d, v.toks, k) {
             let in_s = |j: &usize| v.toks[*j].sentence == s;
             let from = k.saturating_sub(8);
             let to = (k + 8).min(n);
@@ -1009,14 +1170,24 @@ fn personal_gain(v: &View<'_>, toks: &[Token], sent: &Sentences, hits: &mut Vec<
         if found.is_none() && bought {
             let in_s = |j: &usize| v.toks[*j].sentence == s;
             let from = k.saturating_sub(8);
+            // For themselves or a relative («برای پسرش»).
             let self_at = (from..k).filter(in_s).find(|&j| {
-                matches!(v.toks[j].text.as_str(), "برای" | "واسه") && at(j + 1).starts_with("خودش")
+                let b = at(j + 1);
+                matches!(v.toks[j].text.as_str(), "برای" | "واسه")
+                    && (b.starts_with("خودش") || is_kin(d, b))
             });
+            // The public's money, or a project's («با پول پل»), not their own («با پول خودش»).
             let public = (from..k).filter(in_s).any(|j| {
                 let t = v.toks[j].text.as_str();
+                let project_money = t == "با"
+                    && matches!(at(j + 1), "پول" | "پولای" | "پولهای")
+                    && !at(j + 2).is_empty()
+                    && !at(j + 2).starts_with("خود")
+                    && !is_kin(d, at(j + 2));
                 t.starts_with("بیتالمال")
                     || t.starts_with("بودجه")
                     || (t.starts_with("پول") && matches!(at(j + 1), "مردم" | "ملت"))
+                    || project_money
             });
             if let (Some(j), true) = (self_at, public) {
                 found = Some((k, "bought for themselves with public money"));
@@ -1041,26 +1212,24 @@ fn personal_gain(v: &View<'_>, toks: &[Token], sent: &Sentences, hits: &mut Vec<
     }
 }
 
-/// A word without a short colloquial ending (رحیمیه → رحیمی، برادرزنش → برادرزن،
-/// فامیلشو → فامیل).
-fn strip_one(w: &str) -> &str {
-    for e in ["شونو", "شون", "شو", "اش", "ه", "ش", "ی"] {
-        if let Some(s) = w.strip_suffix(e) {
-            return s;
-        }
-    }
-    w
+/// A kinship word, bare or with a short colloquial ending (برادرزنش → برادرزن، فامیلشو →
+/// فامیل، آشناش → آشنا: every ending that fits is tried, «اش» and «ش» alike).
+fn is_kin(d: &Data, w: &str) -> bool {
+    d.kin.contains(w)
+        || ["شونو", "شون", "شو", "اش", "ه", "ش", "ی"]
+            .iter()
+            .any(|e| w.strip_suffix(e).is_some_and(|s| d.kin.contains(s)))
 }
 
 /// Slander by insinuation: a sly mark (😏, «لابد … جیب», «یکی این وسط … سود») about money or
 /// favours, in a comment that points at an identifiable target. Questions alone («بودجه کجا خرج
 /// شده؟») are not insinuation.
-fn insinuation(v: &View<'_>, toks: &[Token], hits: &mut Vec<Hit>) {
+fn insinuation(d: &Data, v: &View<'_>, toks: &[Token], hits: &mut Vec<Hit>) {
     if !v.target.iter().any(|&x| x) {
         return;
     }
     let is = |k: usize, list: &[&str]| list.contains(&v.toks[k].text.as_str());
-    let money = (0..v.toks.len()).any(|k| is(k, MONEY));
+    let money = v.toks.iter().any(|t| money_word(d, &t.text, "money"));
     if !money {
         return;
     }
@@ -1068,7 +1237,7 @@ fn insinuation(v: &View<'_>, toks: &[Token], hits: &mut Vec<Hit>) {
         .iter()
         .find(|t| t.kind == Kind::Emoji && t.text.chars().any(|c| SLY_EMOJI.contains(&c)));
     let pointed: HashSet<u32> = (0..v.toks.len())
-        .filter(|&j| is(j, POINTED))
+        .filter(|&j| money_word(d, &v.toks[j].text, "pointed"))
         .map(|j| v.toks[j].sentence)
         .collect();
     let mut mark: Option<(usize, usize)> = None;
@@ -1427,5 +1596,142 @@ mod tests {
         check("اداره کتابخانه‌ها ماشین صفر برای کتابخانه سیار خرید", "");
         check("این موضوع رو ماست‌مالی نکنید، مدیرکل شفاف توضیح بده", "");
         check("من سهمم رو از ارث بردم و کتاب خریدم", "");
+    }
+
+    #[test]
+    fn accusations_by_new_verbs_and_idioms_are_slander() {
+        check("مدیرکل از قرارداد چاپ سهمش رو گرفته", "slander");
+        check("نادری تو این مناقصه دست داره", "slander");
+        check("پشت پرده این قرارداد خود مدیرکله", "slander");
+        check("نادری یه ریگی به کفشش هست", "slander");
+        check("مسئولین اداره با پیمانکار دست به یکی کردن", "slander");
+        check("مدیرکل داره جیبشو پر میکنه", "slander");
+        check("نادری زمین کتابخونه رو به نام پسرش زده", "slander");
+        check("معلوم نیست این همه پول کجا رفته، آقای نادری", "slander");
+        check("بیخود نیست نادری از این پیمانکار دفاع میکنه", "slander");
+        check("مدیرکل با پولای کتابخونه فرار کرد", "slander");
+        check("مدیرکل مدرکش رو از یه دانشگاه قلابی گرفته", "slander");
+        check("نادری هم با اینا همدسته", "slander");
+        check("مدیرکل پول کتابخونه رو صرف خودش کرد", "slander");
+        check("مدیرکل اختلاص کرده", "slander");
+        check("نادری و پیمانکار نون همدیگه رو تو روغن میزنن", "slander");
+    }
+
+    #[test]
+    fn everyday_senses_of_the_new_idioms_pass() {
+        check("نادری پرچم رو بالا کشید و کتابخونه افتتاح شد", "");
+        check("کتاب‌ها رو با طناب بالا کشیدن", "");
+        check("نادری گفت دزدی کتاب‌ها زیاد شده", "");
+        check("مدیرکل در جلسه گفت هیچ رشوه‌ای در کار نبوده", "");
+        check("مدیرکل گفت با قاچاق کتاب برخورد میشه", "");
+        check("نادری در طراحی ساختمان کتابخونه دست داشت", "");
+        check("اداره کتابخانه‌ها سهمش از بودجه استان رو گرفت", "");
+        check("بچه‌ها از کلاس فرار کردن تا کتاب بخونن", "");
+        check(
+            "باید معلوم بشه بودجه کتابخونه کجا رفته، نادری گزارش بده",
+            "",
+        );
+        check("نادری مدرکش رو از دانشگاه تهران گرفته", "");
+        check("من پولمو خرج خودم کردم و کتاب خریدم", "");
+    }
+
+    #[test]
+    fn relatives_in_posts_property_and_how_come_are_slander() {
+        check("نادری برادرزنش رو کرده معاون کتابخونه", "slander");
+        check("مدیرکل دامادش رو گذاشته مسئول خرید کتاب", "slander");
+        check("مدیرکل اموال کتابخونه رو فروخته", "slander");
+        check("نادری با پول بیت‌المال سفر خارجی رفته", "slander");
+        check("چطور نادری تو سه سال چند تا آپارتمان خرید؟", "slander");
+    }
+
+    #[test]
+    fn relatives_property_and_questions_in_passing_pass() {
+        check("مدیرکل با پسرش صحبت کرد و کتابخونه رو نشونش داد", "");
+        check("نادری اموالش رو فروخت و رفت شهرستان", "");
+        check("نادری از سفر خارجی کتاب‌های خوبی آورد", "");
+        check("چطور میشه تو کتابخونه کارت عضویت گرفت؟ نادری جواب بده", "");
+        check("مدیرکل چطور بودجه ساختمان جدید رو جور کرد؟", "");
+    }
+
+    #[test]
+    fn hidden_owners_pockets_and_gifts_are_slander() {
+        check("مدیرکل سهامدار پنهان انتشاراتیه", "slander");
+        check("نصف بودجه رفته تو جیب نادری", "slander");
+        check("نادری پول کتابخونه رو به حساب شخصیش ریخته", "slander");
+        check("ناشر به مدیرکل یه ویلا هدیه داده", "slander");
+        check("مدیرکل از کجا این همه ثروت آورده؟", "slander");
+        check("نادری با پول کتابخونه برای پسرش خونه خریده", "slander");
+        check("آقای نادری شما یه آدم پستی", "insult");
+    }
+
+    #[test]
+    fn gifts_accounts_and_own_money_in_passing_pass() {
+        check("نادری به بچه‌های برنده کتاب هدیه داد", "");
+        check(
+            "حقوق کارمندا به حساب شخصیشون واریز میشه؟ نادری جواب بده",
+            "",
+        );
+        check("نادری با پول خودش برای پسرش خونه خریده", "");
+        check("از کجا این آمار رو آوردی آقای نادری؟", "");
+        check("اداره از کجا این همه پول برای ساختمان جدید آورده؟", "");
+        check("نادری گفت کی پشت این ماجراست باید معلوم بشه", "");
+        check("مدیرکل باید جلوی رفتن پول کتاب به جیب دلال‌ها رو بگیره", "");
+        check("پستچی بسته کتاب‌ها رو برای مدیرکل آورد", "");
+    }
+
+    #[test]
+    fn give_aways_fortunes_and_the_education_ministry() {
+        check("نادری ساختمان کتابخونه رو مفت داده به آشناش", "slander");
+        check("انتشاراتی طرف قرارداد مال باجناق نادریه", "slander");
+        check("مسئولین آموزش و پرورش پول کتاب‌ها رو بالا کشیدن", "slander");
+        check("مدیرکل اموال کتابخونه رو چوب حراج زده", "slander");
+        check("نادری تو این چند سال برای خودش ثروتی جمع کرد", "slander");
+        check("مدیرکل از قبل این کتابخونه نون میخوره", "slander");
+        check("آموزش مبارزه با رشوه برای کارمندای اداره لازمه", "");
+        check("نادری کتاب‌های اهدایی رو مفت به بچه‌ها داد", "");
+        check("این خونه مال برادرمه و نادری همسایه ماست", "");
+    }
+
+    #[test]
+    fn demands_discoveries_and_everyday_pockets_pass() {
+        check("نادری خودشو غیب کرد تا جواب خبرنگارا رو نده", "");
+        check(
+            "ناشرها با پولشون از شهر فرار کردن چون مدیرکل حمایت نکرد",
+            "",
+        );
+        check("مدیرکل در کشف قاچاق کتاب نقش داشت", "");
+        check("نادری سالن رو به نام برادرش نامگذاری کرد", "");
+        check("نادری مدرک خرید کتاب‌ها رو منتشر کرد", "");
+        check("دولت با این مالیات‌ها دستش تو جیب مردمه", "");
+        check(
+            "مسئولین باید پشت پرده این قرارداد رو برای مردم روشن کنن",
+            "",
+        );
+        check("مافیای کاغذ باید جمع بشه، مدیرکل کمک کنه", "");
+        check(
+            "مدیرکل باید نذاره پول مردم بره تو جیب دلال‌ها و جیبشون پر بشه",
+            "",
+        );
+        check("نادری پول کتاب‌ها رو برداشت و فرار کرد", "slander");
+    }
+
+    #[test]
+    fn appropriation_cuts_and_greased_palms_are_slander() {
+        check("مدیرکل ساختمان اداره رو تصاحب کرده", "slander");
+        check("نادری کتاب‌های اهدایی رو به نفع خود مصادره کرد", "slander");
+        check(
+            "نادری هر قراردادی امضا میکنه بیست درصدش مال خودشه",
+            "slander",
+        );
+        check("نادری سبیل بازرسا رو چرب کرده", "slander");
+        check("مدیرکل دم ناشرها رو دیده", "slander");
+        check("نادری کتاب‌های اداره رو به مغازه رفقاش میفروشه", "slander");
+        check("این کتابخونه گاو شیرده مدیرکله", "slander");
+        check("دادگاه اموال قاچاقچی‌ها رو مصادره کرد", "");
+        check("نادری کتاب‌های تکراری رو به کتاب‌فروشی‌ها فروخت", "");
+        check(
+            "ده درصد بودجه کتابخونه صرف خرید کتاب کودک شد، نادری گزارش داد",
+            "",
+        );
     }
 }
