@@ -669,6 +669,7 @@ pub struct Data {
     pub entrusted: Stems,
     pub speech: Stems,
     pub luxury: Stems,
+    pub quoting: Stems,
     pub generic: WordSet,
     pub places: WordSet,
     pub reactions: Phrases,
@@ -801,6 +802,7 @@ pub fn data() -> &'static Data {
             entrusted: Stems::parse(data!("entrusted.txt")),
             speech: Stems::parse(data!("speech.txt")),
             luxury: Stems::parse(data!("luxury.txt")),
+            quoting: Stems::parse(data!("quoting.txt")),
             generic: set_full(data!("generic.txt")),
             places: set_full(data!("places.txt")),
             reactions: Phrases::parse(data!("reactions.txt")),
@@ -823,7 +825,7 @@ impl Data {
     /// Gives each word lexicon a bit and builds [`Data::lexicons`] from their keys.
     fn index_lexicons(&mut self) {
         let mut all: WordMap<u64> = WordMap::default();
-        let lexicons: [&mut dyn Lexicon; 29] = [
+        let lexicons: [&mut dyn Lexicon; 30] = [
             &mut self.fa,
             &mut self.ar,
             &mut self.ur,
@@ -848,6 +850,7 @@ impl Data {
             &mut self.entrusted,
             &mut self.speech,
             &mut self.luxury,
+            &mut self.quoting,
             &mut self.generic,
             &mut self.places,
             &mut self.stop,
@@ -978,6 +981,7 @@ mod tests {
             raw_data!("entrusted.txt"),
             raw_data!("speech.txt"),
             raw_data!("luxury.txt"),
+            raw_data!("quoting.txt"),
             raw_data!("generic.txt"),
             raw_data!("places.txt"),
             raw_data!("reactions.txt"),

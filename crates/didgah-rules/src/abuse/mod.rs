@@ -19,7 +19,8 @@
 //!   An act's line in `data/acts.txt` may ask for words inside it, in its sentence or absent
 //!   from it ([`ActRule`]), which keeps an idiom's everyday sense innocent («پرچم رو بالا
 //!   کشید»); a wrongdoing after «شهردار گفت …» is what the official spoke about.
-//! - Titles of works in «…» after «رمان», «فیلم»… and reported name-calling («مزدور خواندند»)
+//! - Titles of works in «…» after «رمان», «فیلم»…, reported name-calling («مزدور خواندند»),
+//!   and someone else's words quoted to be rejected («بهش گفت «…»؛ زشته», `data/quoting.txt`)
 //!   are neither.
 
 use std::collections::{HashMap, HashSet};
@@ -250,7 +251,8 @@ struct View<'a> {
     phrases: &'a PhraseHits,
     target: Vec<bool>,
     ethnic: Vec<bool>,
-    /// Inside a work's title in «…» («رمان «دزد و سگ‌ها»»).
+    /// Inside a work's title in «…» («رمان «دزد و سگ‌ها»»), or inside someone else's words
+    /// quoted to be rejected («بهش گفت «…»؛ زشته»).
     quoted: Vec<bool>,
 }
 
@@ -332,6 +334,12 @@ fn addressed(toks: &[&Token], i: usize) -> bool {
     match toks.get(i + 1) {
         None => true,
         Some(n) if n.sentence != toks[i].sentence => true,
+        // «تو یکی از … شکست»: "in one of …"; but «تو یکی از دزدای این شهری»: "you are one of".
+        Some(n) if n.text == "یکی" && toks.get(i + 2).is_some_and(|a| a.text == "از") => {
+            let s = toks[i].sentence;
+            let last = toks[i..].iter().take_while(|t| t.sentence == s).last();
+            last.is_some_and(|t| t.text.ends_with('ی'))
+        }
         Some(n) => {
             matches!(
                 n.text.as_str(),
@@ -345,7 +353,12 @@ fn addressed(toks: &[&Token], i: usize) -> bool {
                     | "اصلا"
                     | "چرا"
                     | "یکی"
-            ) || (n.text.ends_with('ی') && n.text.chars().count() > 2)
+            ) || (n.text.ends_with('ی')
+                && n.text.chars().count() > 2
+                // «تو روستای ما», «تو جلوی در»: after a long vowel, ی is the ezafe of "in …";
+                // "you are …" would be «روستایی».
+                && !n.text.ends_with("ای")
+                && !n.text.ends_with("وی"))
         }
     }
 }
@@ -374,6 +387,55 @@ fn quoted_titles(toks: &[Token]) -> Vec<bool> {
     out
 }
 
+/// Marks the words inside a short «…» (or "…") that the writer quotes to reject: someone else's
+/// name-calling or accusation, reported by a word of saying just before or after the quote
+/// («به پرستار گفت «…»», «شعار «…» دادند»), in a field that disapproves of it («زشته»,
+/// «درست نیست», «حق نداره», «تهمت نزنیم»): `data/quoting.txt`. Without the disapproval, a
+/// quote can carry the writer's own accusation («همه میدونن «…» کرده»), so it is not excused.
+fn quoted_rejections(d: &Data, toks: &[Token]) -> Vec<bool> {
+    const REACH: usize = 3; // words between the word of saying and the quote
+    let mut out = vec![false; toks.len()];
+    let words: Vec<usize> = (0..toks.len())
+        .filter(|&k| toks[k].kind == Kind::Word)
+        .collect();
+    let tag = |k: usize| d.quoting.get(&toks[k].text).map(|h| h.tag);
+    let negated = |k: usize| {
+        toks.get(k + 1).is_some_and(|n| {
+            n.kind == Kind::Word && n.text.starts_with('ن') && n.text.chars().count() > 2
+        })
+    };
+    let rejects = words.iter().any(|&k| match tag(k) {
+        Some("reject") => true,
+        Some("reject-negated") => negated(k),
+        _ => false,
+    });
+    if !rejects {
+        return out;
+    }
+    let saying = |k: usize| tag(k) == Some("report") || d.speech.get(&toks[k].text).is_some();
+    let mut open: Option<usize> = None;
+    for (k, t) in toks.iter().enumerate() {
+        let quote = t.kind == Kind::Punct;
+        match t.text.as_str() {
+            "«" if quote => open = Some(k),
+            "\"" if quote && open.is_none() => open = Some(k),
+            "»" | "\"" if quote => {
+                let Some(o) = open.take() else { continue };
+                let inside = words.iter().filter(|&&w| w > o && w < k).count();
+                // Words of saying just before the quote, or the first word after it.
+                let before = words.iter().rev().filter(|&&w| w < o).take(REACH);
+                let after = words.iter().find(|&&w| w > k);
+                let said = before.chain(after).any(|&w| saying(w));
+                if (1..=6).contains(&inside) && said {
+                    out[o..k].iter_mut().for_each(|x| *x = true);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Runs rule 3 over the fields (full-fold tokens, Finglish already transliterated).
 pub fn judge(ctx: &Context, fields: &[FieldView<'_>]) -> Vec<Hit> {
     let d = data();
@@ -383,12 +445,14 @@ pub fn judge(ctx: &Context, fields: &[FieldView<'_>]) -> Vec<Hit> {
     for f in fields {
         let words = f.words.as_slice();
         // `words` are the field's word and number tokens, in order, as `quoted` is.
+        let rejected = quoted_rejections(d, f.toks);
         let quoted: Vec<bool> = f
             .toks
             .iter()
             .zip(quoted_titles(f.toks))
-            .filter(|(t, _)| matches!(t.kind, Kind::Word | Kind::Number))
-            .map(|(_, q)| q)
+            .zip(rejected)
+            .filter(|((t, _), _)| matches!(t.kind, Kind::Word | Kind::Number))
+            .map(|((_, title), rejected)| title || rejected)
             .collect();
         let target = (0..words.len())
             .map(|i| is_target(d, ctx, words, i, &mut scratch))
@@ -1733,5 +1797,39 @@ mod tests {
             "ده درصد بودجه کتابخونه صرف خرید کتاب کودک شد، نادری گزارش داد",
             "",
         );
+    }
+
+    #[test]
+    fn name_calling_quoted_to_be_rejected_is_not_the_writers() {
+        check(
+            "یکی تو جلسه به نادری گفت «نادان»؛ این کار زشته و نباید تکرار بشه",
+            "",
+        );
+        check(
+            "همه میگن نادری «رشوه» گرفته ولی هیچ سندی نیست، تهمت نزنیم",
+            "",
+        );
+        check(
+            "تماشاگرا برای داور شعار «بی‌شرف» دادن، این رفتار درست نیست",
+            "",
+        );
+        // Without a word of saying, or without disapproval, the quote is the writer's own.
+        check("نادری «دزد» است و نباید سر کار بماند", "slander");
+        check("همه میدونن نادری «رشوه» گرفته", "slander");
+        check("به نادری میگن «اختلاسگر» و راست میگن", "slander");
+    }
+
+    #[test]
+    fn tu_as_in_is_not_you() {
+        check("پارسال تو روستای ما دزدها موتور لنج رو بردن", "");
+        check("تو یکی از استراحتگاه‌ها دزد شیشه ماشینمونو شکست", "");
+        check("تو یکی از دزدای این شهری", "slander");
+        check("تو خیلی نادانی", "insult");
+    }
+
+    #[test]
+    fn a_pier_is_not_an_idiot() {
+        check("امنیت اسکله‌ها و لنج‌ها باید بیشتر بشه", "");
+        check("تو اسکلی", "insult");
     }
 }
