@@ -587,7 +587,7 @@ fn fix_latin_at(out: &mut [Ch]) -> bool {
 
 /// The Latin letter a digit or «$» stands for inside a Finglish word (`d0zd`, `kh4r`, `a7mag`),
 /// with the letters on either side: «1» is «l» between vowels (`o1agh`) and «i» elsewhere; «7»
-/// is «h», after the Arabic-chat «ح».
+/// is «h» and «8» is «q», after the Arabic-chat «ح» and «ق».
 fn leet_letter(c: char, prev: char, next: char) -> Option<char> {
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
     Some(match c {
@@ -598,6 +598,7 @@ fn leet_letter(c: char, prev: char, next: char) -> Option<char> {
         '4' => 'a',
         '5' | '$' => 's',
         '7' => 'h',
+        '8' => 'q', // chat's «ق» (`a8a`, «آقا»); Finglish spells it gh or q alike
         _ => return None,
     })
 }

@@ -1832,4 +1832,12 @@ mod tests {
         check("امنیت اسکله‌ها و لنج‌ها باید بیشتر بشه", "");
         check("تو اسکلی", "insult");
     }
+
+    #[test]
+    fn english_name_calling_and_chat_digits_are_read_too() {
+        check("the mayor is a liar and a thief", "slander");
+        check("these ministers are clueless idiots", "insult");
+        check("thieves broke into the pharmacy last night", "");
+        check("modire kolle ketabkhune ahma8e", "insult");
+    }
 }
