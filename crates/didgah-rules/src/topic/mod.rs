@@ -337,22 +337,23 @@ fn spam_words_in(host: &str) -> bool {
     WORDS.iter().any(|w| h.contains(w))
 }
 
-/// The shape of a chain message: an opener («هر کس»، «اگه»), then reading or sending («بخونه»،
-/// «بفرسته»، «لایک نکنه»), then luck or ruin («گره»، «حاجت»، «۷ سال»), in that order and within
-/// twenty-five words. Returns the word span. Hits come in the order of their first word.
+/// The shape of a chain message (`data/chain.txt`): an opener («هر کس»، «اگه»), then reading or
+/// sending in a person the opener allows («هر کس … بخونه», «اگه … بفرستی»), then luck or ruin
+/// («گره»، «حاجت»، «بدشانسی»). Returns the word span. Hits come in the order of their first word.
 fn chain_shape(hits: &[PhraseHit]) -> Option<(usize, usize)> {
     let d = data();
     let tag = |h: &PhraseHit| d.chain.list[h.phrase].tag.as_str();
-    for open in hits.iter().filter(|h| tag(h) == "open") {
+    for open in hits.iter().filter(|h| matches!(tag(h), "who" | "if")) {
+        let person_ok = |t: &str| t == "you" || (t == "they" && tag(open) == "who");
         let Some(act) = hits
             .iter()
-            .find(|h| tag(h) == "act" && h.first > open.last && h.first <= open.first + 20)
+            .find(|h| person_ok(tag(h)) && h.first > open.last && h.first <= open.last + 8)
         else {
             continue;
         };
         if let Some(fate) = hits
             .iter()
-            .find(|h| tag(h) == "fate" && h.first > act.last && h.last <= open.first + 25)
+            .find(|h| tag(h) == "fate" && h.first > act.last && h.first <= act.last + 12)
         {
             return Some((open.first, fate.last));
         }
@@ -445,7 +446,7 @@ pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) ->
             let p = &d.chain.list[h.phrase];
             let weight = match p.tag.as_str() {
                 "strong" => 0.6,
-                "open" | "act" | "fate" => continue,
+                "who" | "if" | "you" | "they" | "fate" => continue,
                 _ => 0.3,
             };
             chain += weight;
@@ -923,6 +924,14 @@ mod tests {
             "chain_message",
         );
         // The same words in a civil comment are no chain.
+        check(
+            "اگه مدیرکل این گزارش رو ببینه شاید گره کار سالن مطالعه باز بشه",
+            "",
+        );
+        check(
+            "اگر کتابخونه تا شب باز باشه و کسی ببینه چقدر شلوغه، بدشانسی ما هم تموم میشه",
+            "",
+        );
         check(
             "اگه مدیرکل این گزارش رو بخونه شاید ساعت کار سالن رو بیشتر کنن",
             "",
