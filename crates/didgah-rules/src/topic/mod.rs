@@ -621,10 +621,16 @@ pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) ->
     off.extend(std::iter::repeat_n(0.35, other_subject.len()));
     // Praise at the end of chat about something else («…قسمت دیشبش عالی بود») is no reaction
     // to the article.
+    // A reply or a feeling rescues a comment of any length, and a passing word of another
+    // subject («فرهنگ رانندگی» in a reply about civic culture) does not undo it.
     let short_reaction = reaction
-        && foreign.is_empty()
         && crowd_ev.is_empty()
-        && (content_words.saturating_sub(reaction_words) <= 3 || relatedness >= 0.3 || thread);
+        && if thread {
+            !elsewhere
+        } else {
+            foreign.is_empty()
+                && (content_words.saturating_sub(reaction_words) <= 3 || relatedness >= 0.3)
+        };
     match language {
         Language::Persian if content_words >= 4 && relatedness < 0.3 && !short_reaction => {
             // Alone, a short comment without the article's words is not enough to flag: people
@@ -892,6 +898,10 @@ mod tests {
             "",
         );
         check("امیدوارم زودتر تکلیف این ماجرا روشن بشه", "");
+        check(
+            "با حرف دوست بالایی موافقم، اول باید فرهنگ رانندگی درست بشه",
+            "",
+        );
         // A reply about something else is still off-topic.
         check(
             "@مریم استقلال دیشب بد باخت، سرمربی باید استعفا بده",
@@ -937,6 +947,10 @@ mod tests {
             "",
         );
         check("هر کس سال‌ها منتظر کتابخونه بوده حالا خوشحاله", "");
+        check(
+            "هرکی سالن جدید رو ببینه میفهمه چقدر خرج شده، گره ترافیک جلوش هم باید باز بشه",
+            "",
+        );
     }
 
     #[test]
@@ -947,6 +961,10 @@ mod tests {
         );
         check(
             "ماشین لباسشویی‌مون آب پس میده، به کی باید مراجعه کنیم؟",
+            "off_topic",
+        );
+        check(
+            "جاروبرقی‌مون سوخته، کسی یه تعمیرکار خوب تو تهرانپارس سراغ داره؟",
             "off_topic",
         );
         // A question about the article's own subject is not.
