@@ -12,7 +12,9 @@
 use std::collections::HashSet;
 
 use crate::checker::FieldView;
-use crate::lexicon::{Data, Map, WordMap, WordSet, at_least_chars, data, strip_suffix};
+use crate::lexicon::{
+    Data, Map, PhraseHit, WordMap, WordSet, at_least_chars, data, key_full, strip_suffix,
+};
 use crate::tokenize::{Kind, Token};
 use crate::types::{Article, Field};
 
@@ -45,6 +47,14 @@ const STEM_ENDINGS: &[&str] = &[
 /// (the long vowels ا و ی after the first letter dropped), so colloquial spellings meet the
 /// written ones (کتابخونه / کتابخانه، نوجوونا / نوجوانان).
 pub fn stem(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    stem_into(word, &mut out);
+    out
+}
+
+/// [`stem`] into a buffer the caller reuses (no allocation per comment word).
+pub fn stem_into(word: &str, out: &mut String) {
+    out.clear();
     let mut w = word;
     for e in STEM_ENDINGS {
         if let Some(s) = strip_suffix(w, e)
@@ -55,19 +65,17 @@ pub fn stem(word: &str) -> String {
         }
     }
     let mut chars = w.chars();
-    let mut skeleton = String::with_capacity(w.len());
     if let Some(first) = chars.next() {
-        skeleton.push(first);
+        out.push(first);
     }
     for c in chars {
         if !matches!(c, 'ا' | 'و' | 'ی') {
-            skeleton.push(c);
+            out.push(c);
         }
     }
-    if at_least_chars(&skeleton, 3) {
-        skeleton
-    } else {
-        w.to_string()
+    if !at_least_chars(out, 3) {
+        out.clear();
+        out.push_str(w);
     }
 }
 
@@ -85,9 +93,45 @@ fn content(d: &Data, t: &Token<'_>) -> bool {
     t.kind == Kind::Word && at_least_chars(&t.text, 3) && !d.stop.contains(&t.text)
 }
 
+/// Number words: «دو روز» is a count and a noun, not a compound.
+const NUMBER_WORDS: &[&str] = &[
+    "یک",
+    "دو",
+    "سه",
+    "چهار",
+    "پنج",
+    "شش",
+    "هفت",
+    "هشت",
+    "نه",
+    "ده",
+    "بیست",
+    "سی",
+    "چهل",
+    "پنجاه",
+    "صد",
+    "هزار",
+    "میلیون",
+    "میلیارد",
+    "چند",
+];
+
+/// A word that may be part of a compound written apart: any word but a function word or a
+/// number word («سی» of «سی تی اسکن» is also thirty: such a compound still meets the article's
+/// when typed joined, and its long part alone relates).
+fn joinable(d: &Data, t: &Token<'_>) -> bool {
+    t.kind == Kind::Word && !d.stop.contains(&t.text) && !NUMBER_WORDS.contains(&&*t.text)
+}
+
 impl Profile {
     /// Builds the profile from the article's tokens per part, and the people named in it.
-    pub fn build(parts: &[(&[Token<'_>], f32)], names: &HashSet<String>) -> Profile {
+    /// `pieces` are the article's words with their ZWNJ read as a space: the parts of a
+    /// compound («اسکن» of «سی‌تی‌اسکن») relate a comment that names the part alone.
+    pub fn build(
+        parts: &[(&[Token<'_>], f32)],
+        pieces: &[String],
+        names: &HashSet<String>,
+    ) -> Profile {
         let d = data();
         let mut counts: WordMap<f32> = WordMap::default();
         let mut words = WordSet::default();
@@ -108,18 +152,24 @@ impl Profile {
                 if t.kind == Kind::Word {
                     words.insert(&t.text);
                 }
-                if content(d, t) || d.generic.contains(&t.text) {
-                    if let Some(c) = counts.get_or_insert_with(&stem(&t.text), || 0.0) {
-                        *c += w;
-                    }
-                    // Compounds written apart in the article and together in comments
-                    // («انگشتر سازی» / «انگشترسازی»).
-                    if let Some(n) = toks.get(i + 1)
-                        && content(d, n)
-                        && n.sentence == t.sentence
-                    {
-                        let pair = stem(&format!("{}{}", t.text, n.text));
-                        if let Some(c) = counts.get_or_insert_with(&pair, || 0.0) {
+                if (content(d, t) || d.generic.contains(&t.text))
+                    && let Some(c) = counts.get_or_insert_with(&stem(&t.text), || 0.0)
+                {
+                    *c += w;
+                }
+                // Compounds written apart in the article and together in comments («انگشتر
+                // سازی» / «انگشترسازی», «سی تی اسکن» / «سی‌تی‌اسکن»): two or three adjacent
+                // words, none a function word (those would join into noise like «درشهر»).
+                if joinable(d, t) {
+                    let mut joined = t.text.to_string();
+                    for n in toks[i + 1..].iter().take(2) {
+                        if !joinable(d, n) || n.sentence != t.sentence {
+                            break;
+                        }
+                        joined.push_str(&n.text);
+                        if at_least_chars(&joined, 5)
+                            && let Some(c) = counts.get_or_insert_with(&stem(&joined), || 0.0)
+                        {
                             *c += w * 0.5;
                         }
                     }
@@ -140,6 +190,13 @@ impl Profile {
         }
         for n in names {
             weights.insert(&stem(n), 1.0);
+        }
+        // A part alone relates a little: short parts (دست، نام) are everyday words.
+        for p in pieces {
+            let s = stem(p);
+            if !d.stop.contains(p.as_str()) && !generic.contains(&s) && weights.get(&s).is_none() {
+                weights.insert(&s, 0.25);
+            }
         }
         let subjects = subject_weight
             .into_iter()
@@ -178,9 +235,28 @@ pub fn profile_of(
     let title = tokenize_full(&article.title);
     let lead = tokenize_full(&article.lead);
     let body = tokenize_full(&article.body);
-    let kw = tokenize_full(&article.keywords.join(" \n "));
+    let kw = article.keywords.join(" \n ");
+    // The parts of ZWNJ compounds. A later part of four letters is often a derivational
+    // element (ـریزی، ـسازی، ـآموزان), so only a long one counts, or one after letters spelled
+    // out («سی‌تی‌اسکن»).
+    let mut pieces = Vec::new();
+    for part in [&article.title, &article.lead, &article.body, &kw] {
+        for word in part.split_whitespace().filter(|w| w.contains('\u{200c}')) {
+            let mut short_before = true;
+            for (i, p) in word.split('\u{200c}').enumerate() {
+                let k = key_full(p);
+                let n = k.chars().count();
+                if n >= 5 || (n == 4 && (i == 0 || short_before)) {
+                    pieces.push(k);
+                }
+                short_before &= n <= 2;
+            }
+        }
+    }
+    let kw = tokenize_full(&kw);
     Profile::build(
         &[(&title, 3.0), (&kw, 3.0), (&lead, 2.0), (&body, 1.0)],
+        &pieces,
         names,
     )
 }
@@ -261,6 +337,30 @@ fn spam_words_in(host: &str) -> bool {
     WORDS.iter().any(|w| h.contains(w))
 }
 
+/// The shape of a chain message (`data/chain.txt`): an opener («هر کس»، «اگه»), then reading or
+/// sending in a person the opener allows («هر کس … بخونه», «اگه … بفرستی»), then luck or ruin
+/// («گره»، «حاجت»، «بدشانسی»). Returns the word span. Hits come in the order of their first word.
+fn chain_shape(hits: &[PhraseHit]) -> Option<(usize, usize)> {
+    let d = data();
+    let tag = |h: &PhraseHit| d.chain.list[h.phrase].tag.as_str();
+    for open in hits.iter().filter(|h| matches!(tag(h), "who" | "if")) {
+        let person_ok = |t: &str| t == "you" || (t == "they" && tag(open) == "who");
+        let Some(act) = hits
+            .iter()
+            .find(|h| person_ok(tag(h)) && h.first > open.last && h.first <= open.last + 8)
+        else {
+            continue;
+        };
+        if let Some(fate) = hits
+            .iter()
+            .find(|h| tag(h) == "fate" && h.first > act.last && h.first <= act.last + 12)
+        {
+            return Some((open.first, fate.last));
+        }
+    }
+    None
+}
+
 /// What rule 1 found that matters here: relatedness by shared words can only be measured
 /// when the comment is Persian; keyboard mashing relates to nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -286,14 +386,27 @@ pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) ->
     let mut other_subject = Vec::new();
     let mut near_subject: HashSet<usize> = HashSet::new();
     let mut reaction = false;
+    let mut thread = false;
     let mut reaction_words = 0usize;
     let mut matched: Map<String, f32> = Map::default();
     let mut content_words = 0usize;
     let mut words = 0usize;
+    let (mut key, mut joined) = (String::new(), String::new());
     for view in fields {
         let (field, toks, stream) = (view.field, view.toks, &view.words);
         for h in &view.phrases.spam {
             let p = &d.spam.list[h.phrase];
+            // What the article itself talks about is no offer («فیلترشکن»، «وی پی ان» under a
+            // story on filtering); a contact still counts.
+            let own = (h.first..=h.last).all(|k| profile.words.contains(&*stream[k].text))
+                || view.phrases.subjects.iter().any(|s| {
+                    s.first <= h.first
+                        && s.last >= h.last
+                        && profile.subjects.contains(&d.subjects.list[s.phrase].tag)
+                });
+            if p.tag != "contact" && own {
+                continue;
+            }
             match p.tag.as_str() {
                 "offer" => offer += 1,
                 "contact" => contact += 1,
@@ -331,10 +444,30 @@ pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) ->
         }
         for h in &view.phrases.chain {
             let p = &d.chain.list[h.phrase];
-            chain += if p.tag == "strong" { 0.6 } else { 0.3 };
+            let weight = match p.tag.as_str() {
+                "strong" => 0.6,
+                "who" | "if" | "you" | "they" | "fate" => continue,
+                _ => 0.3,
+            };
+            chain += weight;
             chain_ev.push(p.source.clone());
             chain_spans.push((field, stream[h.first].start, stream[h.last].end));
         }
+        if let Some((first, last)) = chain_shape(&view.phrases.chain) {
+            chain += 0.6;
+            chain_ev.push("whoever reads or sends this … luck or ruin".into());
+            chain_spans.push((field, stream[first].start, stream[last].end));
+        }
+        // A reply to another reader (opening with their handle, or «جواب دوست…»), or feeling
+        // for the people in the story: part of the conversation about the article.
+        if field == Field::Text && toks.first().is_some_and(|t| t.kind == Kind::Mention) {
+            thread = true;
+        }
+        thread |= view
+            .phrases
+            .reactions
+            .iter()
+            .any(|h| matches!(d.reactions.list[h.phrase].tag.as_str(), "reply" | "feeling"));
         for h in &view.phrases.crowd {
             crowd_ev.push(d.crowd.list[h.phrase].source.clone());
             crowd_spans.push((field, stream[h.first].start, stream[h.last].end));
@@ -370,6 +503,10 @@ pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) ->
             .iter()
             .map(|h| h.last + 1 - h.first)
             .sum::<usize>();
+        // The one or two words before this one when nothing but space separates them, and
+        // whether each matched alone: a compound the article writes joined («فیلترشکن») may be
+        // typed apart («فیلتر شکن»).
+        let mut before: [Option<(&Token<'_>, bool)>; 2] = [None, None];
         for t in toks.iter() {
             let hashtag_words: Vec<String>;
             let parts: Vec<&str> = if t.kind == Kind::Hashtag {
@@ -378,8 +515,10 @@ pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) ->
             } else if t.kind == Kind::Word {
                 vec![&*t.text]
             } else {
+                before = [None, None];
                 continue;
             };
+            let mut alone = false;
             for w in parts {
                 words += 1;
                 let is_content = at_least_chars(w, 3) && !d.stop.contains(w);
@@ -389,14 +528,43 @@ pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) ->
                 if !is_content && !d.generic.contains(w) {
                     continue;
                 }
-                let s = stem(w);
-                if let Some(&wt) = profile.weights.get(&s) {
-                    matched.insert(s, wt);
-                } else if let Some((p, wt)) = profile.prefix_of(&s) {
+                stem_into(w, &mut key);
+                alone = true;
+                if let Some(&wt) = profile.weights.get(key.as_str()) {
+                    matched.insert(key.clone(), wt);
+                } else if let Some((p, wt)) = profile.prefix_of(&key) {
                     // A compound or derived word built on an article word (انگشترسازی، کتابخوانی).
                     matched.insert(p, wt * 0.7);
+                } else {
+                    alone = false;
                 }
             }
+            if t.kind != Kind::Word || !joinable(d, t) {
+                before = [None, None];
+                continue;
+            }
+            let mut all_alone = alone;
+            joined.clear();
+            for (k, b) in before.iter().enumerate() {
+                let Some((p, p_alone)) = *b else { break };
+                if p.sentence != t.sentence {
+                    break;
+                }
+                all_alone &= p_alone;
+                joined.insert_str(0, &p.text);
+                if k == 0 {
+                    joined.push_str(&t.text);
+                }
+                // Only a compound whose parts do not already relate by themselves adds.
+                if all_alone || !at_least_chars(&joined, 5) {
+                    continue;
+                }
+                stem_into(&joined, &mut key);
+                if let Some(&wt) = profile.weights.get(key.as_str()) {
+                    matched.insert(key.clone(), wt);
+                }
+            }
+            before = [Some((t, alone)), before[0]];
         }
     }
     // Words of the article's own subjects relate a comment a little each.
@@ -453,10 +621,16 @@ pub fn judge(profile: &Profile, fields: &[FieldView<'_>], language: Language) ->
     off.extend(std::iter::repeat_n(0.35, other_subject.len()));
     // Praise at the end of chat about something else («…قسمت دیشبش عالی بود») is no reaction
     // to the article.
+    // A reply or a feeling rescues a comment of any length, and a passing word of another
+    // subject («فرهنگ رانندگی» in a reply about civic culture) does not undo it.
     let short_reaction = reaction
-        && foreign.is_empty()
         && crowd_ev.is_empty()
-        && (content_words.saturating_sub(reaction_words) <= 3 || relatedness >= 0.3);
+        && if thread {
+            !elsewhere
+        } else {
+            foreign.is_empty()
+                && (content_words.saturating_sub(reaction_words) <= 3 || relatedness >= 0.3)
+        };
     match language {
         Language::Persian if content_words >= 4 && relatedness < 0.3 && !short_reaction => {
             // Alone, a short comment without the article's words is not enough to flag: people
@@ -634,6 +808,167 @@ mod tests {
         );
         // One incidental word of another subject does not make a related comment off-topic.
         check("کاش کتابخونه یه پارکینگ هم داشت، سالن مطالعه همیشه پره", "");
+    }
+
+    /// An article on a filtering bill, written with ZWNJ compounds and a joined one.
+    fn filtering() -> Profile {
+        let a = Article {
+            id: "bill".into(),
+            title: "تصویب کلیات طرح ساماندهی فضای مجازی در کمیسیون فرهنگی مجلس".into(),
+            lead: "طرح تازه، فروش فیلترشکن را جرم می‌داند و دسترسی به سکوهای خارجی را با احراز هویت ممکن می‌کند.".into(),
+            body: "به گزارش خبرنگار ما، نمایندگان کلیات طرح را با ۱۲ رأی موافق تصویب کردند. منتقدان می‌گویند کسب‌وکارهای اینترنتی آسیب می‌بینند. وزارت ارتباطات گفت سرعت اینترنت کم نمی‌شود و فیلترینگ گسترده‌تر نخواهد شد.".into(),
+            keywords: vec!["فیلترینگ".into(), "اینترنت".into()],
+        };
+        profile_of(&a, toks, &HashSet::new())
+    }
+
+    /// An article on hospital scanners, with «سی‌تی‌اسکن» and «بیمارستان‌ها» in ZWNJ form.
+    fn scanners() -> Profile {
+        let a = Article {
+            id: "ct".into(),
+            title: "کمبود دستگاه سی‌تی‌اسکن در بیمارستان‌های دولتی استان".into(),
+            lead: "صف انتظار بیماران برای تصویربرداری در بیمارستان‌ها طولانی شده است.".into(),
+            body: "معاون درمان دانشگاه علوم پزشکی گفت سه دستگاه فرسوده تا پایان سال جایگزین می‌شود."
+                .into(),
+            keywords: vec![],
+        };
+        profile_of(&a, toks, &HashSet::new())
+    }
+
+    fn check_with(p: &Profile, text: &str, expect: &str) {
+        let t = toks(text);
+        let r = judge(p, &[FieldView::new(Field::Text, &t)], Language::Persian);
+        let got = r
+            .signals
+            .iter()
+            .filter(|s| s.score >= 0.5)
+            .max_by(|a, b| a.score.total_cmp(&b.score))
+            .map_or("", |s| s.code);
+        assert_eq!(got, expect, "{text}: {r:?}");
+    }
+
+    #[test]
+    fn compounds_meet_however_they_are_spaced() {
+        let ct = scanners();
+        // Spaced in the comment, ZWNJ in the article.
+        check_with(
+            &ct,
+            "برای سی تی اسکن پدرم از اول مهر منتظریم، هنوز هیچ خبری نشده",
+            "",
+        );
+        check_with(
+            &ct,
+            "تو اون بیمارستان ها آدم از صبح تا شب باید منتظر بمونه",
+            "",
+        );
+        // Joined in the article, spaced in the comment; and the article's own subject in the
+        // comment is no advert.
+        let bill = filtering();
+        check_with(
+            &bill,
+            "فیلتر شکن خریدن هم جرمه؟ پس دانشجوها چطوری مقاله دانلود کنن",
+            "",
+        );
+        check_with(&bill, "من از بچگی فیلترشکن روشن دارم، دیگه عادت کردیم", "");
+        // A pair of everyday words is no compound: unrelated chat stays off-topic.
+        check_with(
+            &ct,
+            "کسی میدونه دو روز دیگه هوا بارونی میشه؟ میخوام برم شمال",
+            "off_topic",
+        );
+    }
+
+    #[test]
+    fn replies_and_feelings_are_part_of_the_thread() {
+        check(
+            "@مریم موافق نیستم، آدم باید اول خودش ببینه بعد قضاوت کنه",
+            "",
+        );
+        check(
+            "جواب دوست بالایی: همه چیز که پول نیست، فرهنگش باید جا بیفته",
+            "",
+        );
+        check("با نظر آقای رحیمی کاملا موافقم، حرف حساب زدن", "");
+        check(
+            "دلم برای بچه‌هایی که هیچ جای آرومی برای درس خوندن ندارن میسوزه",
+            "",
+        );
+        check(
+            "ای کاش مسئولا یه روز جای ما زندگی میکردن تا بفهمن چی میکشیم",
+            "",
+        );
+        check("امیدوارم زودتر تکلیف این ماجرا روشن بشه", "");
+        check(
+            "با حرف دوست بالایی موافقم، اول باید فرهنگ رانندگی درست بشه",
+            "",
+        );
+        // A reply about something else is still off-topic.
+        check(
+            "@مریم استقلال دیشب بد باخت، سرمربی باید استعفا بده",
+            "off_topic",
+        );
+    }
+
+    #[test]
+    fn a_story_in_the_subjects_own_words_relates() {
+        let bill = filtering();
+        check_with(
+            &bill,
+            "من فریلنسرم و همه پروژه‌هام از پلتفرم‌های خارجیه؛ از وقتی وی پی ان هم گرون شده نصف مشتری‌هام رفتن و ماه به ماه درآمدم کمتر میشه",
+            "",
+        );
+    }
+
+    #[test]
+    fn chain_messages_are_caught_by_their_shape() {
+        check(
+            "هر کس این دعا را تا آخر بخواند تا فردا گره از کارش باز می‌شود",
+            "chain_message",
+        );
+        check(
+            "اگه این متن رو برای پنج نفر نفرستی هفت سال بدشانسی میاری",
+            "chain_message",
+        );
+        check(
+            "هرکی اینو ببینه و لایک نکنه تا آخر ماه حاجتش روا نمیشه",
+            "chain_message",
+        );
+        // The same words in a civil comment are no chain.
+        check(
+            "اگه مدیرکل این گزارش رو ببینه شاید گره کار سالن مطالعه باز بشه",
+            "",
+        );
+        check(
+            "اگر کتابخونه تا شب باز باشه و کسی ببینه چقدر شلوغه، بدشانسی ما هم تموم میشه",
+            "",
+        );
+        check(
+            "اگه مدیرکل این گزارش رو بخونه شاید ساعت کار سالن رو بیشتر کنن",
+            "",
+        );
+        check("هر کس سال‌ها منتظر کتابخونه بوده حالا خوشحاله", "");
+        check(
+            "هرکی سالن جدید رو ببینه میفهمه چقدر خرج شده، گره ترافیک جلوش هم باید باز بشه",
+            "",
+        );
+    }
+
+    #[test]
+    fn a_readers_own_problem_is_off_topic() {
+        check(
+            "گوشیم از دیروز روشن نمیشه، کسی تعمیرکار مطمئن تو نارمک میشناسه؟",
+            "off_topic",
+        );
+        check(
+            "ماشین لباسشویی‌مون آب پس میده، به کی باید مراجعه کنیم؟",
+            "off_topic",
+        );
+        check(
+            "جاروبرقی‌مون سوخته، کسی یه تعمیرکار خوب تو تهرانپارس سراغ داره؟",
+            "off_topic",
+        );
+        // A question about the article's own subject is not.
+        check("برای عضویت تو کتابخونه به کجا باید مراجعه کنیم؟", "");
     }
 
     #[test]
