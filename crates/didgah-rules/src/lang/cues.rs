@@ -340,7 +340,8 @@ pub fn azerbaijani(key: &str, light: &str) -> (f32, bool) {
 }
 
 /// Persian evidence from the word's form: ZWNJ (unless it sets off an Azerbaijani suffix), the
-/// verbal prefix می/نمی, plural ها, comparative ترین, 3pl ـند, letters Arabic lacks.
+/// verbal prefix می/نمی, plural ها, comparative ترین, 3pl ـند, letters Arabic lacks, colloquial
+/// clitics and negated 3pl pasts.
 pub fn persian(key: &str, light: &str, zwnj_azb: bool) -> f32 {
     let n = key.chars().count();
     let mut w = 0.0f32;
@@ -361,6 +362,14 @@ pub fn persian(key: &str, light: &str, zwnj_azb: bool) -> f32 {
     }
     if key.contains(['پ', 'چ', 'ژ', 'گ']) {
         w += 0.2;
+    }
+    // Colloquial Persian: plural clitics (غذاشون، کارتون، خونمون) and a negated past in the
+    // third person plural (نیاوردن، نفرستادن، نکردن).
+    if n >= 5 && (key.ends_with("شون") || key.ends_with("تون") || key.ends_with("مون")) {
+        w += 0.4;
+    }
+    if n >= 5 && key.starts_with('ن') && (key.ends_with("دن") || key.ends_with("تن")) {
+        w += 0.4;
     }
     w
 }

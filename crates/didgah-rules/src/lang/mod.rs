@@ -677,6 +677,16 @@ mod tests {
         check("رئیس سازمان گفت مسئولین پیگیری می‌کنند", "fa");
         check("چرا اینقدر دیر؟", "fa");
         check("وزیرررر الاااااغ", "fa");
+        // Arabic-born compounds written with a space: the second half alone looks Arabic.
+        check("همایش بین المللی فیلم کودک", "fa");
+        check("کیفیت غذا فوق العاده پایین بود", "fa");
+        check("مخصوصا علی الخصوص برای سالمندان", "fa");
+    }
+
+    #[test]
+    fn colloquial_persian_is_persian_evidence() {
+        let r = judge(&[(Field::Text, "نون تازه نیاوردن، دستشون درد نکنه")]);
+        assert!(r.lang == Lang::Persian && r.score < 0.5, "{r:?}");
     }
 
     #[test]
