@@ -4,8 +4,8 @@
 #   didgah_engine.js + didgah_engine_bg.wasm — the rules engine (crates/didgah-engine-wasm),
 #   fetched once the reader focuses the form;
 # and www/loader.js + www/widget.css, minified from their sources in www/src/.
-# The wasm is built with the size-tuned `widget` profile (opt-level z, LTO, one codegen unit) and
-# std rebuilt with panics that trap at once, then shrunk with npm binaryen's wasm-opt -Oz and
+# The wasm is built with the size-tuned `widget` profile (opt-level z, LTO, one codegen unit; the
+# engine with its `engine` variant, tuned for speed) and std rebuilt with panics that trap at once, then shrunk with npm binaryen's wasm-opt -Oz and
 # short import names; the JS and CSS with esbuild's minifier. Cargo's target dir is wherever
 # CARGO_TARGET_DIR says (wasm-pack asks cargo), so builds may use their own.
 # Usage: scripts/build-widget.sh            (release, the default)
@@ -15,8 +15,8 @@ cd "$(dirname "$0")/.."
 
 out=$PWD/www/pkg # absolute: wasm-pack takes --out-dir relative to the crate
 mode=${1:---release}
-# name of the output, crate directory
-modules=("didgah_widget ." "didgah_engine crates/didgah-engine-wasm")
+# name of the output, crate directory, release profile (Cargo.toml says why they differ)
+modules=("didgah_widget . widget" "didgah_engine crates/didgah-engine-wasm engine")
 
 export PATH="$HOME/.cargo/bin:$PATH"
 # Pick the toolchain that has the wasm32 std (rustup's, or Debian's set up by scripts/setup.sh).
@@ -27,7 +27,7 @@ command -v wasm-pack >/dev/null || { echo "build-widget: wasm-pack not found (ca
 
 if [ "$mode" = "--dev" ]; then
     for m in "${modules[@]}"; do
-        read -r name dir <<<"$m"
+        read -r name dir _ <<<"$m"
         wasm-pack --quiet build --target web --dev --no-pack --no-gitignore \
             --out-dir "$out" --out-name "$name" "$dir"
     done
@@ -110,10 +110,10 @@ if [ ! -d "$std_src" ]; then
 fi
 
 for m in "${modules[@]}"; do
-    read -r name dir <<<"$m"
+    read -r name dir profile <<<"$m"
     # wasm-pack's own wasm-opt step would try to download binaryen: we run npm's instead.
     RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-        wasm-pack --quiet build --target web --profile widget --no-opt --no-pack --no-gitignore \
+        wasm-pack --quiet build --target web --profile "$profile" --no-opt --no-pack --no-gitignore \
         --out-dir "$out" --out-name "$name" "$dir" -- -Zbuild-std=std,panic_abort
     # --converge repeats -Oz until it stops shrinking (~0.5 KB). Not -tnh / --ignore-implicit-traps:
     # they let wasm-opt assume a trap (a panic) never happens, which is not ours to promise.
