@@ -954,7 +954,16 @@ fn slander(
         });
         // «دزدید» is also "stole"; "you are thieves" needs the "you".
         let predicate = says_of_someone(h.suffix) && (h.suffix != "ید" || target_here);
-        if !excused(s) && !v.quoted[i] && !spoken_of(&sent, v, i) {
+        // «قاتل اصلی جاده‌ها», «قاتل خاموش»: a figure for a cause (speeding, a disease), said
+        // of a thing, not of a person.
+        let figure = v.toks.get(last + 1).is_some_and(|n| {
+            n.sentence == s
+                && matches!(
+                    n.text.as_str(),
+                    "اصلی" | "اصلیه" | "اصلیست" | "خاموش" | "بیصدا" | "شماره" | "پنهان"
+                )
+        });
+        if !excused(s) && !v.quoted[i] && !spoken_of(&sent, v, i) && !figure {
             let score = if target_here || predicate || pointed {
                 0.85
             } else if any_target && !is_crime_talk(h.suffix) {
@@ -1932,5 +1941,12 @@ mod tests {
         check("برای کیسه ۵ هزار تومن پول گرفتن", "");
         check("نادری از ناشرها پول گرفت", "slander");
         check("نادری پول کتابخونه رو خورد", "slander");
+    }
+
+    #[test]
+    fn a_killer_as_a_figure_for_a_cause_is_not_an_accusation() {
+        check("نادری درست گفت، سرعت زیاد قاتل اصلی جاده‌هاست", "");
+        check("فشار خون قاتل خاموش است", "");
+        check("نادری قاتل است", "slander");
     }
 }
