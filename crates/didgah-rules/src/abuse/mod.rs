@@ -412,6 +412,13 @@ fn quoted_titles(toks: &[Token]) -> Vec<bool> {
 fn quoted_rejections(d: &Data, toks: &[Token]) -> Vec<bool> {
     const REACH: usize = 3; // words between the word of saying and the quote
     let mut out = vec![false; toks.len()];
+    // Most comments quote nothing: no word is looked up for them.
+    if !toks
+        .iter()
+        .any(|t| t.kind == Kind::Punct && matches!(t.text.as_str(), "«" | "\""))
+    {
+        return out;
+    }
     let words: Vec<usize> = (0..toks.len())
         .filter(|&k| toks[k].kind == Kind::Word)
         .collect();
@@ -596,18 +603,16 @@ fn insults(d: &Data, ctx: &Context, v: &View<'_>, hits: &mut Vec<Hit>) {
         let next = v.toks.get(last + 1).map(|t| t.text.as_str());
         // «عوضی گرفته» (mistook someone for another), «کثیف کرده» (made dirty), and a verb
         // ending on a two-letter word («بزند» is "hits", not a goat).
+        let next_starts = |prefixes: &[&str]| next.is_some_and(|n| starts_any(n, prefixes));
         let literal = prev.is_some_and(|p| LITERAL.contains(&p))
-            || (h.stem == "عوضی"
-                && next.is_some_and(|n| n.starts_with("گرفت") || n.starts_with("میگیر")))
-            || (h.stem == "کثیف"
-                && next.is_some_and(|n| n.starts_with("کرد") || n.starts_with("شد")))
+            || (h.stem == "عوضی" && next_starts(&["گرفت", "میگیر"]))
+            || (h.stem == "کثیف" && next_starts(&["کرد", "شد"]))
             || (h.stem.chars().count() <= 2
                 && matches!(h.suffix, "ند" | "د" | "ید" | "یم" | "نند"))
             // The act, not the name: «چاپلوسی کرده باشید», «بی‌آبرویی کردیم».
-            || (h.suffix == "ی"
-                && next.is_some_and(|n| n.starts_with("کرد") || n.starts_with("میکن")));
-        let reported = prev.is_some_and(|p| REPORTED_BEFORE.contains(&p))
-            || next.is_some_and(|n| REPORTED_AFTER.iter().any(|r| n.starts_with(r)));
+            || (h.suffix == "ی" && next_starts(&["کرد", "میکن"]));
+        let reported =
+            prev.is_some_and(|p| REPORTED_BEFORE.contains(&p)) || next_starts(REPORTED_AFTER);
         let score = if literal || reported || v.quoted[i] {
             0.0
         } else if h.tag == "strong" {
@@ -785,6 +790,11 @@ impl Cue {
     }
 }
 
+/// Whether `word` begins with one of `prefixes`.
+fn starts_any(word: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| word.starts_with(p))
+}
+
 /// A verb in the first person («حیف و میل کردم», «اختلاس میکنیم»): the writer telling of
 /// themselves (or joking), not accusing anyone.
 fn first_person(verb: &str) -> bool {
@@ -806,7 +816,7 @@ fn first_person(verb: &str) -> bool {
         "دزدید",
         "میدزد",
     ];
-    verb.ends_with('م') && LIGHT.iter().any(|l| verb.starts_with(l))
+    verb.ends_with('م') && starts_any(verb, LIGHT)
 }
 
 /// What an act's line in `data/acts.txt` says after its pattern: `kind` with its [`Scope`]
@@ -1072,10 +1082,10 @@ fn slander(
         }
         let in_s = |j: &usize| v.toks[*j].sentence == s;
         let taken = (k + 1..v.toks.len().min(k + 5)).filter(in_s).find(|&j| {
-            let w = v.toks[j].text.as_str();
-            ["گرفت", "میگیر", "میخوا", "خواست", "بگیر"]
-                .iter()
-                .any(|p| w.starts_with(p))
+            starts_any(
+                &v.toks[j].text,
+                &["گرفت", "میگیر", "میخوا", "خواست", "بگیر"],
+            )
         });
         if let Some(j) = taken
             && paid.contains(&s)

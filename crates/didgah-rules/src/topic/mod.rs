@@ -722,16 +722,7 @@ mod tests {
 
     /// `expect` is the code of the strongest signal, or "" for on-topic.
     fn check(text: &str, expect: &str) {
-        let p = article();
-        let t = toks(text);
-        let r = judge(&p, &[FieldView::new(Field::Text, &t)], Language::Persian);
-        let got = r
-            .signals
-            .iter()
-            .filter(|s| s.score >= 0.5)
-            .max_by(|a, b| a.score.total_cmp(&b.score))
-            .map_or("", |s| s.code);
-        assert_eq!(got, expect, "{text}: {r:?}");
+        check_with(&article(), text, expect);
     }
 
     #[test]
@@ -835,6 +826,7 @@ mod tests {
         profile_of(&a, toks, &HashSet::new())
     }
 
+    /// [`check`] under another article's profile.
     fn check_with(p: &Profile, text: &str, expect: &str) {
         let t = toks(text);
         let r = judge(p, &[FieldView::new(Field::Text, &t)], Language::Persian);
